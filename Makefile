@@ -1,0 +1,30 @@
+# Wutong: `make serve` runs the service on its embedded defaults; `make test` runs the tests.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install models serve test test-fast bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(STAMP)
+
+models: install
+	$(BIN)/wutong provision
+
+serve: models
+	$(BIN)/wutong serve
+
+test: models
+	$(BIN)/python -m pytest
+
+test-fast: models
+	$(BIN)/python -m pytest -m "not slow"
+
+clean:
+	rm -rf $(VENV)

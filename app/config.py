@@ -1,0 +1,52 @@
+"""All configuration, from WUTONG_* environment variables, with offline defaults.
+
+Nested sections use one underscore after their name: WUTONG_LLM_BASE_URL sets llm.base_url.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from pipelines.llm.base import LLMOptions
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="WUTONG_", env_nested_delimiter="_", env_nested_max_split=1, extra="ignore",
+    )
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    data_dir: Path = Path("var")
+    """SQLite database and media files."""
+    model_dir: Path | None = None
+    """Cache for the provisioned embedded models; default: <data_dir>/models."""
+    max_upload_mb: int = 2048
+    default_api_key: SecretStr | None = None
+    """Key for the `default` tenant created on first start; generated when unset."""
+    job_concurrency: int = 1
+    """Heavy jobs run at once by the in-process worker (2 cores: one)."""
+    seed_knowledge: bool = True
+    """Seed the default tenant's knowledge base from knowledge/seed on first start."""
+    llm: LLMOptions = LLMOptions()
+
+    @property
+    def models_path(self) -> Path:
+        return self.model_dir or self.data_dir / "models"
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "wutong.db"
+
+    @property
+    def media_dir(self) -> Path:
+        return self.data_dir / "media"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

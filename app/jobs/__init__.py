@@ -1,0 +1,1 @@
+"""Background jobs: a queue interface over the persisted jobs table, and an in-process worker."""

@@ -1,0 +1,1 @@
+"""Glue between routes/jobs and pipelines: load from the store, call a pipeline, save the result."""

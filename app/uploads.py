@@ -1,0 +1,133 @@
+"""Stream a multipart upload straight to disk, hashing and counting as it goes.
+
+Starlette's form parser spools the whole body before the route runs, so a 3 GB file over
+the limit would be written out before we could refuse it. Here the limit is enforced on the
+fly and nothing partial stays on disk after a rejection.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from python_multipart.multipart import MultipartParser, parse_options_header
+from starlette.requests import Request
+
+from pipelines.errors import InvalidInput, TooLarge
+
+
+@dataclass
+class UploadedFile:
+    path: Path
+    filename: str
+    size: int
+    sha256: str
+
+
+@dataclass
+class _PartState:
+    headers: dict[str, bytes] = field(default_factory=dict)
+    header_field: bytes = b""
+    header_value: bytes = b""
+    name: str = ""
+    filename: str | None = None
+    value: bytearray = field(default_factory=bytearray)
+
+
+class StreamingUpload:
+    """Parses one request: the file field `file_field` goes to disk, small fields to memory."""
+
+    MAX_FIELD_BYTES = 64 * 1024
+
+    def __init__(self, tmp_dir: Path, max_bytes: int, file_field: str = "file") -> None:
+        self.tmp_dir, self.max_bytes, self.file_field = tmp_dir, max_bytes, file_field
+        self.fields: dict[str, str] = {}
+        self.file: UploadedFile | None = None
+        self._part = _PartState()
+        self._out = None
+        self._hash = hashlib.sha256()
+        self._size = 0
+        self._path: Path | None = None
+
+    async def parse(self, request: Request) -> StreamingUpload:
+        content_type, params = parse_options_header(request.headers.get("content-type", ""))
+        if content_type != b"multipart/form-data" or b"boundary" not in params:
+            raise InvalidInput("请用 multipart/form-data 上传文件（字段名 file）", code="expected_multipart")
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > self.max_bytes + 64 * 1024:
+            raise TooLarge(f"文件超过上限 {self.max_bytes // (1024 * 1024)} MB")
+        parser = MultipartParser(params[b"boundary"], self._callbacks())
+        try:
+            async for chunk in request.stream():
+                parser.write(chunk)
+            parser.finalize()
+        except BaseException:
+            self.discard()
+            raise
+        finally:
+            if self._out:
+                self._out.close()
+        if self.file is None:
+            self.discard()
+            raise InvalidInput("没有收到文件：请用字段名 file 上传", code="missing_file")
+        if self.file.size == 0:
+            self.discard()
+            raise InvalidInput("上传的文件是空的", code="empty_file")
+        return self
+
+    def discard(self) -> None:
+        if self._out:
+            self._out.close()
+        if self._path:
+            self._path.unlink(missing_ok=True)
+
+    def _callbacks(self) -> dict:
+        return {
+            "on_part_begin": self._on_part_begin,
+            "on_header_field": lambda d, s, e: setattr(self._part, "header_field", self._part.header_field + d[s:e]),
+            "on_header_value": lambda d, s, e: setattr(self._part, "header_value", self._part.header_value + d[s:e]),
+            "on_header_end": self._on_header_end,
+            "on_headers_finished": self._on_headers_finished,
+            "on_part_data": self._on_part_data,
+            "on_part_end": self._on_part_end,
+        }
+
+    def _on_part_begin(self) -> None:
+        self._part = _PartState()
+
+    def _on_header_end(self) -> None:
+        self._part.headers[self._part.header_field.decode("latin-1").lower()] = self._part.header_value
+        self._part.header_field, self._part.header_value = b"", b""
+
+    def _on_headers_finished(self) -> None:
+        _, options = parse_options_header(self._part.headers.get("content-disposition", b""))
+        self._part.name = options.get(b"name", b"").decode("utf-8", "replace")
+        if b"filename" in options:
+            self._part.filename = options[b"filename"].decode("utf-8", "replace")
+        if self._part.name == self.file_field and self._out is None:
+            self.tmp_dir.mkdir(parents=True, exist_ok=True)
+            self._path = self.tmp_dir / f"upload-{uuid.uuid4().hex}.part"
+            self._out = self._path.open("wb")
+
+    def _on_part_data(self, data: bytes, start: int, end: int) -> None:
+        chunk = data[start:end]
+        if self._part.name == self.file_field and self._out is not None and self.file is None:
+            self._size += len(chunk)
+            if self._size > self.max_bytes:
+                raise TooLarge(f"文件超过上限 {self.max_bytes // (1024 * 1024)} MB")
+            self._hash.update(chunk)
+            self._out.write(chunk)
+        else:
+            self._part.value.extend(chunk)
+            if len(self._part.value) > self.MAX_FIELD_BYTES:
+                raise InvalidInput(f"表单字段 {self._part.name} 太长", code="field_too_long")
+
+    def _on_part_end(self) -> None:
+        if self._part.name == self.file_field and self._out is not None and self.file is None:
+            self._out.close()
+            self._out = None
+            self.file = UploadedFile(self._path, self._part.filename or "upload", self._size, self._hash.hexdigest())
+        elif self._part.name:
+            self.fields[self._part.name] = self._part.value.decode("utf-8", "replace")

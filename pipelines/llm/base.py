@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from typing import Literal, Protocol, TypedDict
+
+from pydantic import BaseModel, ConfigDict, SecretStr
+
+
+class Message(TypedDict):
+    role: Literal["system", "user", "assistant"]
+    content: str
+
+
+class LLMOptions(BaseModel):
+    """LLM configuration (env: WUTONG_LLM_*)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    provider: Literal["auto", "local", "openai"] = "auto"
+    """auto: `openai` when base_url is set, otherwise the embedded model."""
+    base_url: str | None = None
+    """An OpenAI-compatible endpoint, e.g. https://api.deepseek.com/v1 or http://127.0.0.1:11434/v1."""
+    api_key: SecretStr = SecretStr("not-needed")
+    model: str = "qwen2.5-0.5b-instruct"
+    """Model name sent to the OpenAI-compatible endpoint."""
+    model_path: str | None = None
+    """A GGUF file for the local provider; default: the embedded Qwen2.5 0.5B."""
+    n_ctx: int = 4096
+    threads: int = 2
+    timeout_s: float = 60.0
+
+    @property
+    def resolved_provider(self) -> Literal["local", "openai"]:
+        if self.provider == "auto":
+            return "openai" if self.base_url else "local"
+        return self.provider
+
+
+class LLM(Protocol):
+    """messages in, text out."""
+
+    name: str
+
+    def complete(
+        self,
+        messages: list[Message],
+        *,
+        max_tokens: int = 256,
+        temperature: float = 0.2,
+        json_output: bool = False,
+        stop: list[str] | None = None,
+    ) -> str: ...

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.config import Settings
+from app.main import create_app
+from app.store.tenants import create_tenant
+from pipelines.provision import provision_all
+from tests.utils.paths import REPO
+from tests.utils.server import free_port, wait_http
+
+
+@pytest.fixture(scope="session")
+def model_dir() -> Path:
+    """The shared model cache (provisioned once by `make test`, reused by every test)."""
+    path = Path(os.environ.get("WUTONG_MODEL_DIR", REPO / "var" / "models"))
+    provision_all(path)
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path: Path, model_dir: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", model_dir=model_dir, default_api_key="test-default-key",
+                    seed_knowledge=False)
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as test_client:
+        test_client.headers["Authorization"] = "Bearer test-default-key"
+        yield test_client
+
+
+@pytest.fixture
+def other_tenant_headers(client: TestClient) -> dict[str, str]:
+    """Credentials of a second tenant in the same service."""
+    _, key = create_tenant(client.app.state.ctx.db, "other-group")
+    return {"Authorization": f"Bearer {key}"}
+
+
+@pytest.fixture(scope="session")
+def llama_server(model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """llama-cpp-python's own OpenAI-compatible server on loopback: a real hosted-LLM stand-in."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("llama") / "server.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "llama_cpp.server", "--model", str(model_dir / "qwen2.5-0.5b-instruct" / "model.gguf"),
+             "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--n_threads", "2",
+             "--model_alias", "qwen2.5-0.5b-instruct"],
+            stdout=out, stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_http(f"http://127.0.0.1:{port}/v1/models", proc)
+        yield f"http://127.0.0.1:{port}/v1"
+    finally:
+        proc.terminate()
+        proc.wait(10)
