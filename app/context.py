@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 
 from app.config import Settings
 from app.files import FileLayout
@@ -16,9 +17,12 @@ class AppContext:
     db: Database
     files: FileLayout
     queue: SqliteJobQueue
+    heavy: threading.Semaphore = field(default_factory=lambda: threading.Semaphore(1))
+    """Whisper/ffmpeg work at once across jobs and synchronous endpoints (2 cores)."""
 
     @classmethod
     def create(cls, settings: Settings) -> AppContext:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         db = Database(settings.db_path)
-        return cls(settings=settings, db=db, files=FileLayout(settings.data_dir), queue=SqliteJobQueue(db))
+        return cls(settings=settings, db=db, files=FileLayout(settings.data_dir), queue=SqliteJobQueue(db),
+                   heavy=threading.Semaphore(max(1, settings.job_concurrency)))

@@ -35,6 +35,9 @@ class FileLayout:
     def transcript(self, tenant_id: str, recording_id: str) -> Path:
         return self.tenant_dir(tenant_id, "transcripts") / f"{_safe(recording_id)}.json"
 
+    def comments(self, tenant_id: str, recording_id: str) -> Path:
+        return self.tenant_dir(tenant_id, "comments") / f"{_safe(recording_id)}.json"
+
     def clip_dir(self, tenant_id: str, clip_id: str) -> Path:
         return self.tenant_dir(tenant_id, "clips", clip_id)
 

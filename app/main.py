@@ -13,15 +13,17 @@ from app.context import AppContext
 from app.errors import install_error_handlers
 from app.jobs.handlers import job_handlers
 from app.jobs.worker import Worker
-from app.routes import health, jobs, recordings
+from app.routes import (ask, bot, clips, drafts, health, highlights, jobs, knowledge, openai_compat, recordings,
+                        transcripts)
 
-ROUTERS = (health, recordings, jobs)
+ROUTERS = (health, recordings, jobs, transcripts, openai_compat, knowledge, ask, bot, highlights, clips, drafts)
 
 
 def create_app(settings: Settings | None = None, *, run_worker: bool = True) -> FastAPI:
     settings = settings or get_settings()
     ctx = AppContext.create(settings)
-    ensure_default_tenant(ctx)
+    if (tenant := ensure_default_tenant(ctx)) and settings.seed_knowledge:
+        ctx.queue.enqueue(tenant.id, "seed_knowledge", {})
     worker = Worker(ctx.queue, job_handlers(), ctx, settings.job_concurrency)
 
     @asynccontextmanager

@@ -43,7 +43,7 @@ class StreamingUpload:
 
     def __init__(self, tmp_dir: Path, max_bytes: int, file_field: str = "file") -> None:
         self.tmp_dir, self.max_bytes, self.file_field = tmp_dir, max_bytes, file_field
-        self.fields: dict[str, str] = {}
+        self.fields: dict[str, list[str]] = {}
         self.file: UploadedFile | None = None
         self._part = _PartState()
         self._out = None
@@ -76,6 +76,10 @@ class StreamingUpload:
             self.discard()
             raise InvalidInput("上传的文件是空的", code="empty_file")
         return self
+
+    def field(self, name: str, default: str | None = None) -> str | None:
+        values = self.fields.get(name)
+        return values[-1] if values else default
 
     def discard(self) -> None:
         if self._out:
@@ -130,4 +134,4 @@ class StreamingUpload:
             self._out = None
             self.file = UploadedFile(self._path, self._part.filename or "upload", self._size, self._hash.hexdigest())
         elif self._part.name:
-            self.fields[self._part.name] = self._part.value.decode("utf-8", "replace")
+            self.fields.setdefault(self._part.name, []).append(self._part.value.decode("utf-8", "replace"))

@@ -13,20 +13,24 @@ class Message(TypedDict):
 class LLMOptions(BaseModel):
     """LLM configuration (env: WUTONG_LLM_*)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     provider: Literal["auto", "local", "openai"] = "auto"
-    """auto: `openai` when base_url is set, otherwise the embedded model."""
+    """`local` (embedded llama.cpp), `openai` (any OpenAI-compatible endpoint); auto: `openai` when base_url is set, otherwise the embedded model."""
     base_url: str | None = None
     """An OpenAI-compatible endpoint, e.g. https://api.deepseek.com/v1 or http://127.0.0.1:11434/v1."""
     api_key: SecretStr = SecretStr("not-needed")
+    """API key for the endpoint."""
     model: str = "qwen2.5-0.5b-instruct"
     """Model name sent to the OpenAI-compatible endpoint."""
     model_path: str | None = None
     """A GGUF file for the local provider; default: the embedded Qwen2.5 0.5B."""
     n_ctx: int = 4096
+    """Context window of the local model."""
     threads: int = 2
+    """CPU threads for the local model."""
     timeout_s: float = 60.0
+    """Per-request timeout for the OpenAI-compatible endpoint."""
 
     @property
     def resolved_provider(self) -> Literal["local", "openai"]:

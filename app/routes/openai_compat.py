@@ -1,0 +1,79 @@
+"""OpenAI-compatible speech to text: POST /v1/audio/transcriptions (works with the `openai` client)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from pydantic import BaseModel, ValidationError
+
+from app.deps import CtxDep, TenantDep
+from app.errors import ApiError
+from app.services.transcription import tenant_hotwords, transcribe_file
+from app.uploads import StreamingUpload
+from pipelines.asr import to_srt, to_vtt
+from pipelines.media import probe
+from pipelines.transcript import Transcript
+
+router = APIRouter(prefix="/v1/audio", tags=["openai-compatible"])
+LANGUAGE_NAMES = {"zh": "chinese", "en": "english", "ja": "japanese", "ko": "korean", "yue": "cantonese"}
+
+
+class TranscriptionForm(BaseModel):
+    model: str = "whisper-1"
+    language: str | None = None
+    prompt: str | None = None
+    response_format: Literal["json", "text", "srt", "vtt", "verbose_json"] = "json"
+    timestamp_granularities: list[Literal["segment", "word"]] = ["segment"]
+
+
+def verbose_json(t: Transcript, words: bool) -> dict:
+    body = {
+        "task": "transcribe", "language": LANGUAGE_NAMES.get(t.language, t.language), "duration": t.duration,
+        "text": t.text,
+        "segments": [{"id": i, "seek": 0, "start": s.start, "end": s.end, "text": s.text, "tokens": [],
+                      "temperature": 0.0, "avg_logprob": 0.0, "compression_ratio": 1.0, "no_speech_prob": 0.0}
+                     for i, s in enumerate(t.segments)],
+    }
+    if words:
+        body["words"] = [{"word": w.word, "start": w.start, "end": w.end} for s in t.segments for w in s.words]
+    return body
+
+
+def render(t: Transcript, form: TranscriptionForm) -> Response:
+    match form.response_format:
+        case "text":
+            return PlainTextResponse(t.text)
+        case "srt":
+            return PlainTextResponse(to_srt(t))
+        case "vtt":
+            return PlainTextResponse(to_vtt(t), media_type="text/vtt")
+        case "verbose_json":
+            return JSONResponse(verbose_json(t, "word" in form.timestamp_granularities))
+    return JSONResponse({"text": t.text})
+
+
+@router.post("/transcriptions")
+async def create_transcription(request: Request, ctx: CtxDep, tenant: TenantDep) -> Response:
+    upload = await StreamingUpload(ctx.files.tmp, ctx.settings.max_upload_mb * 1024 * 1024).parse(request)
+    try:
+        form = TranscriptionForm(
+            model=upload.field("model", "whisper-1"), language=upload.field("language") or None,
+            prompt=upload.field("prompt") or None, response_format=upload.field("response_format", "json"),
+            timestamp_granularities=upload.fields.get("timestamp_granularities[]")
+            or upload.fields.get("timestamp_granularities") or ["segment"],
+        )
+    except ValidationError as exc:
+        upload.discard()
+        raise ApiError(400, "invalid_request", f"参数有误：{exc.errors()[0]['loc'][0]} {exc.errors()[0]['msg']}")
+    try:
+        await run_in_threadpool(probe, upload.file.path)
+        transcript = await run_in_threadpool(
+            transcribe_file, ctx, upload.file.path, hotwords=tenant_hotwords(ctx, tenant.id),
+            language=form.language, prompt=form.prompt,
+        )
+    finally:
+        upload.discard()
+    return render(transcript, form)

@@ -1,0 +1,91 @@
+"""The lexical side of retrieval: jieba tokens, content terms and a BM25 index over chunks."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+STOPWORDS_FILE = Path(__file__).with_name("stopwords.txt")
+_WORD = re.compile(r"[\w\u4e00-\u9fff]", re.UNICODE)
+_COUNT = re.compile(r"^[0-9一二两三四五六七八九十几多每半]")  # 一瓶, 几分钟, 多重: counts, not things
+_jieba_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    """jieba, with its dictionary loaded once (about 1 s) and its log chatter off."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    with _jieba_lock:
+        jieba.initialize()
+    return jieba
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def tokenize(text: str) -> list[str]:
+    """Search-mode jieba tokens (compounds plus their parts), lower-cased, punctuation dropped."""
+    return [t.lower() for t in _jieba().cut_for_search(text) if _WORD.search(t) and t.strip()]
+
+
+@dataclass(frozen=True)
+class Term:
+    word: str
+    noun: bool  # names a thing (n*, English word): a question is about it, so it must be found
+
+
+def content_terms(text: str) -> list[Term]:
+    """The words of a question that say what is asked about: no function, question or count words."""
+    import jieba.posseg
+
+    _jieba()
+    terms: dict[str, Term] = {}
+    for word, flag in jieba.posseg.cut(text):
+        word = word.strip().lower()
+        if not _WORD.search(word) or word in stopwords() or _COUNT.match(word) or word in terms:
+            continue
+        terms[word] = Term(word, flag.startswith(("n", "eng")) and (len(word) > 1 or flag == "eng"))
+    return list(terms.values())
+
+
+class _LuceneBM25(BM25Okapi):
+    """Okapi BM25 with Lucene's IDF, log(1 + (N - n + 0.5) / (n + 0.5)): positive even for a word
+    in half of a small tenant's chunks, where the classic IDF is zero or negative."""
+
+    def _calc_idf(self, nd: dict) -> None:
+        for word, freq in nd.items():
+            self.idf[word] = math.log(1.0 + (self.corpus_size - freq + 0.5) / (freq + 0.5))
+
+
+class LexicalIndex:
+    """BM25 (Okapi) over the jieba tokens of a fixed list of chunks."""
+
+    def __init__(self, chunk_ids: list[str], texts: list[str]) -> None:
+        self.chunk_ids = chunk_ids
+        self._bm25 = _LuceneBM25([tokenize(t) or ["_"] for t in texts]) if texts else None
+        self._max_idf = math.log(1.0 + (len(texts) + 0.5) / 0.5)  # a word no chunk has
+
+    def scores(self, query: str) -> np.ndarray:
+        """One raw BM25 score per chunk, in `chunk_ids` order."""
+        if self._bm25 is None:
+            return np.zeros(0)
+        return np.asarray(self._bm25.get_scores(tokenize(query)), dtype=np.float64)
+
+    def idf(self, term: str) -> float:
+        """A term's IDF; a term the tenant's knowledge never uses gets more than any known term."""
+        if self._bm25 is None:
+            return self._max_idf
+        return max(float(self._bm25.idf.get(term.lower(), self._max_idf)), 0.05)

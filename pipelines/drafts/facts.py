@@ -1,0 +1,90 @@
+"""Catalog facts for drafts: which products, which of their fields, stated plainly."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from functools import lru_cache
+
+import jieba
+
+from pipelines.catalog import Product
+from pipelines.drafts.models import Fact
+from pipelines.drafts.numbers import canonical
+from pipelines.errors import InvalidInput
+
+jieba.setLogLevel(logging.WARNING)
+PRODUCT_FIELDS = ("price", "spec", "origin", "storage", "shelf_life", "allergens", "selling_points", "arrival")
+# Fields whose text names a thing rather than states a quantity (五常, 古田): masked when reading numbers.
+NAME_FIELDS = ("origin", "category")
+
+
+def resolve_products(skus: list[str], catalog: list[Product]) -> list[Product]:
+    """The catalog products for `skus`, in order; unknown SKUs -> InvalidInput naming them."""
+    by_sku = {p.sku: p for p in catalog}
+    unknown = [s for s in skus if s not in by_sku]
+    if unknown:
+        raise InvalidInput(f"这些商品编号不在商品目录里：{', '.join(unknown)}", code="unknown_sku")
+    return [by_sku[s] for s in dict.fromkeys(skus)]
+
+
+def price_text(product: Product) -> str:
+    price, unit = product.get("price"), product.get("unit")
+    if not price:
+        return ""
+    return f"{canonical(price)}元" + (f"/{unit}" if unit else "")
+
+
+def field_value(product: Product, name: str) -> str:
+    if name == "price":
+        return price_text(product)
+    if name == "allergens":
+        return "、".join(product.allergens) or "无"
+    return product.get(name)
+
+
+def product_facts(product: Product, fields: tuple[str, ...] = PRODUCT_FIELDS) -> list[Fact]:
+    return [Fact(product.sku, f, v) for f in fields if (v := field_value(product, f))]
+
+
+def catalog_text(product: Product) -> str:
+    """Every fact of a product in one string: what a draft about it may state."""
+    return " ".join([product.name, *(field_value(product, f) for f in PRODUCT_FIELDS), product.get("stock")])
+
+
+def plain_fact(product: Product, aspect: str = "price") -> str:
+    """The fact stated plainly, e.g. '特级初榨橄榄油 89元/瓶，750ml。'."""
+    if aspect == "arrival" and (arrival := product.get("arrival")):
+        return f"{product.name}{'现货供应' if arrival == '现货' else arrival + '到货'}。"
+    if aspect == "storage" and (storage := product.get("storage")):
+        life = product.get("shelf_life")
+        return f"{product.name}{f'保质期{life}，' if life else ''}{storage}。"
+    details = "，".join(x for x in (price_text(product), product.get("spec")) if x)
+    return f"{product.name} {details}。" if details else f"{product.name}。"
+
+
+@lru_cache(maxsize=4096)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in jieba.cut_for_search(name) if len(t) >= 2 and not t.isascii())
+
+
+def product_terms(products: list[Product], catalog: list[Product] | None = None) -> dict[str, list[str]]:
+    """sku -> words that name it in text (橄榄油, 鸡蛋); words shared by two catalog names are dropped."""
+    shared = Counter(t for p in catalog or products for t in set(_name_tokens(p.name)))
+    return {p.sku: [p.name] + [t for t in _name_tokens(p.name) if shared[t] <= 1] for p in products}
+
+
+def head_terms(product: Product) -> list[str]:
+    """Words for what the product is, without its leading modifier (初榨橄榄油 -> 橄榄油, not 特级)."""
+    name = re.sub(r"[（(].*?[）)]", "", product.name)
+    words = [w for w in jieba.cut(name) if w.strip()]
+    tail = words[1:] if len(words) > 1 else words
+    return list(dict.fromkeys(t for w in tail for t in [w, *_name_tokens(w)] if len(t) >= 2))
+
+
+def name_words(catalog: list[Product]) -> list[str]:
+    """Names and place names in the catalog, which may contain numerals that are no numbers."""
+    words = [p.name for p in catalog] + [p.get(f) for p in catalog for f in NAME_FIELDS]
+    words += [t for p in catalog for t in _name_tokens(p.name)]
+    return sorted({w for w in words if w}, key=len, reverse=True)

@@ -1,0 +1,75 @@
+"""Highlight titles: a template built from catalog facts, or a short LLM title that passes a check.
+
+The model only supplies wording. A title naming a product outside the highlight, or stating a
+number, price or quantity, is rejected and the template title is used instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.errors import ModelUnavailable
+from pipelines.highlights.lexicon import Lexicon, normalize
+from pipelines.highlights.models import Highlight
+from pipelines.highlights.products import ProductMatcher
+from pipelines.llm import LLM
+from pipelines.prompting import load_prompt
+from pipelines.transcript import Transcript
+
+PROMPT = "highlight_titles"
+EXCERPT_CHARS = 160
+_PREFIX = re.compile(r"^(标题|题目|title)\s*[:：]\s*", re.I)
+_STRIP = "\"'“”‘’「」『』《》【】[]()（）<>*#`。.!！,，、;；:： \t"
+_QUANTITY = re.compile(r"[零一二两三四五六七八九十百千万]+[元块枚个瓶盒斤克袋份折罐包]")
+
+
+def template_title(highlight: Highlight, lexicon: Lexicon, matcher: ProductMatcher) -> str:
+    if not highlight.skus:
+        return lexicon.label(highlight.kind)
+    return lexicon.title_template(highlight.kind).format(product=matcher.name(highlight.skus[0]))
+
+
+def clean_title(raw: str) -> str:
+    line = next((x for x in raw.strip().splitlines() if x.strip()), "")
+    return normalize(_PREFIX.sub("", line.strip())).strip(_STRIP)
+
+
+def check_title(title: str, highlight: Highlight, matcher: ProductMatcher, lexicon: Lexicon,
+                max_chars: int) -> bool:
+    """True when the title is short, states no number, and names only the highlight's products."""
+    if not lexicon.titles.min_chars <= len(title) <= max_chars:
+        return False
+    if any(c.isdigit() for c in title) or _QUANTITY.search(title):
+        return False
+    if any(word in title for word in lexicon.titles.forbidden):
+        return False
+    named = set(matcher.find(title, fuzzy=False))
+    return named <= set(highlight.skus) and (bool(named) or not highlight.skus)
+
+
+def excerpt(transcript: Transcript, start: float, end: float) -> str:
+    text = "".join(s.text for s in transcript.segments if s.start >= start - 0.5 and s.end <= end + 0.5)
+    return text[:EXCERPT_CHARS]
+
+
+def llm_title(highlight: Highlight, transcript: Transcript, llm: LLM, lexicon: Lexicon,
+              matcher: ProductMatcher, max_chars: int) -> str | None:
+    """One short completion; None when the model fails or its title does not pass the check."""
+    products = "、".join(matcher.name(sku) for sku in highlight.skus[:3]) or "无"
+    messages = load_prompt(PROMPT).render(
+        kind_label=lexicon.label(highlight.kind), products=products,
+        excerpt=excerpt(transcript, highlight.start, highlight.end), max_chars=max_chars)
+    try:
+        raw = llm.complete(messages, max_tokens=32, temperature=0.2, stop=["\n"])
+    except ModelUnavailable:
+        return None
+    title = clean_title(raw)
+    return title if check_title(title, highlight, matcher, lexicon, max_chars) else None
+
+
+def write_titles(highlights: list[Highlight], transcript: Transcript, llm: LLM | None,
+                 lexicon: Lexicon, matcher: ProductMatcher, max_chars: int) -> None:
+    """Set each highlight's title in place: the LLM's when it passes the check, else the template."""
+    for highlight in highlights:
+        title = llm_title(highlight, transcript, llm, lexicon, matcher, max_chars) if llm else None
+        highlight.title = title or template_title(highlight, lexicon, matcher)

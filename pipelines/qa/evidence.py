@@ -1,0 +1,70 @@
+"""How well retrieved sources cover a question: the signals the hand-off decision rests on.
+
+Coverage is IDF-weighted: the share of the question's content words that a source's text holds,
+each word weighted by how specific it is in this tenant's knowledge (a word the knowledge never
+uses weighs most) and nouns twice as much as other words. Separately, every noun of the
+question must be found: "有卖榴莲吗" names a thing the knowledge does not have, however close
+the vectors of a fruit page are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from knowledge.lexical import LexicalIndex, Term, content_terms
+from knowledge.retrieval import Hit
+from pipelines.qa.allergens import canonical_names
+
+
+@dataclass
+class SourceEvidence:
+    """Retrieved chunks of one source, with how well they cover the question."""
+
+    id: str
+    title: str
+    kind: str
+    hits: list[Hit]
+    coverage: float
+    vector_score: float
+    missing_nouns: list[str] = field(default_factory=list)
+
+    @property
+    def top(self) -> Hit:
+        return self.hits[0]
+
+
+def term_match(term: str, text: str) -> float:
+    """1 when the text holds the term (or, for an allergen word, its catalog name), else partial."""
+    if term in text or any(name in text for name in canonical_names(term)):
+        return 1.0
+    if len(term) < 2:
+        return 0.0
+    pairs = [term[i:i + 2] for i in range(len(term) - 1)]
+    if len(term) > 2:
+        return sum(p in text for p in pairs) / len(pairs)
+    return 0.5 * all(ch in text for ch in term)  # 无糖 vs 无蔗糖: both characters, not adjacent
+
+
+def coverage(terms: list[Term], text: str, index: LexicalIndex) -> tuple[float, list[str]]:
+    """Weighted share of the terms found in the text, and the nouns that were not found."""
+    if not terms:
+        return 0.0, []
+    weights = {t.word: index.idf(t.word) * (1.0 if t.noun else 0.5) for t in terms}
+    matched = {t.word: term_match(t.word, text) for t in terms}
+    score = sum(weights[w] * matched[w] for w in weights) / sum(weights.values())
+    return score, [t.word for t in terms if t.noun and matched[t.word] < 0.5]
+
+
+def group_sources(question: str, hits: list[Hit], index: LexicalIndex) -> list[SourceEvidence]:
+    """Hits grouped by source (best first), each with its coverage of the question."""
+    terms = content_terms(question)
+    groups: dict[str, list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault(hit.id, []).append(hit)
+    out = []
+    for source_id, source_hits in groups.items():
+        text = (source_hits[0].title + "\n" + "\n".join(h.text for h in source_hits)).lower()
+        cov, missing = coverage(terms, text, index)
+        best = max(h.vector_score for h in source_hits)
+        out.append(SourceEvidence(source_id, source_hits[0].title, source_hits[0].kind, source_hits, cov, best, missing))
+    return out

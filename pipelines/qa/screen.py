@@ -1,0 +1,44 @@
+"""Hostile-question screen: questions that must reach the leader, not the model.
+
+Prompt injection, requests for the system prompt or configuration, other groups' or tenants'
+data, and residents' personal information. Matching is deliberately broad: a false alarm costs a
+hand-off to the leader, a miss can leak data.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PATTERNS: dict[str, tuple[str, ...]] = {
+    "prompt_injection": (
+        r"(忽略|无视|忘记|忘掉|跳过).{0,12}(指令|指示|提示|规则|设定|要求|限制)",
+        r"ignore .{0,30}(instruction|prompt|rule)", r"disregard .{0,30}(instruction|prompt|rule)",
+        r"(你现在是|现在你是|从现在起你|假装你是|扮演|角色扮演|越狱|开发者模式)", r"jailbreak|\bDAN\b|developer mode",
+    ),
+    "system_prompt": (
+        r"(系统|初始|原始|隐藏)(提示|指令|设定|消息)", r"提示词|prompt", r"system (prompt|message)",
+        r"(你的|你收到的)(指令|设定|规则|配置|密钥|api ?key)", r"(原样|逐字|完整).{0,6}(输出|发|打印|复述)",
+        r"api[_ ]?key|secret|token|密钥|密码",
+    ),
+    "other_groups": (
+        r"(别的|其他|其它|隔壁|另外|另一个).{0,4}(群|团(?!购)|小区|团长|租户|店铺)",
+        r"(订单|名单|客户|顾客|团员|会员|成员).{0,4}(名单|列表|信息|数据|记录|电话|地址)",
+        r"(谁|哪些人|多少人).{0,6}(买了|下单|订了|参团)",
+    ),
+    "personal_info": (
+        r"(电话|手机|号码|手机号|微信号|住址|地址|门牌|住在|住哪|几号楼|几单元|几室|身份证|银行卡)"
+        r".{0,8}(是多少|多少|是什么|在哪|给我|发我|告诉)",
+        r"([0-9一二三四五六七八九十]+(号楼|栋|幢|单元|室)).{0,12}(电话|手机|号码|微信|住|名字|叫什么)",
+        r"(阿姨|叔叔|奶奶|爷爷|大爷|大妈|师傅|邻居|业主|住户|团长|他|她)的?.{0,4}(电话|手机|号码|微信|住址|地址|住在|家在)",
+    ),
+}
+_COMPILED = {kind: [re.compile(p, re.IGNORECASE) for p in pats] for kind, pats in _PATTERNS.items()}
+
+
+def screen_question(question: str) -> str | None:
+    """The kind of hostile request (e.g. 'prompt_injection'), or None for an ordinary question."""
+    text = re.sub(r"\s+", " ", question)
+    for kind, patterns in _COMPILED.items():
+        if any(p.search(text) for p in patterns):
+            return kind
+    return None
