@@ -201,7 +201,8 @@ def clips(file: Path = typer.Argument(..., exists=True, dir_okay=False),
     out.mkdir(parents=True, exist_ok=True)
     for i, h in enumerate(highlights, 1):
         with progress_bar(f"clip {i}/{len(highlights)}") as report:
-            clip = render_clip(file, (h.start, h.end), transcript, settings.clips, out / f"{i:02d}", progress=report)
+            clip = render_clip(file, (h.start, h.end), transcript, settings.clips, out / f"{i:02d}",
+                               progress=lambda fraction: report(fraction, "rendering"))
         console.print(f"[green]✓[/green] {clip.video}  {h.kind}  {h.title}  ({', '.join(h.reasons[:3])})")
     (out / "highlights.json").write_text(json.dumps([h.to_dict() for h in highlights], ensure_ascii=False, indent=1),
                                          encoding="utf-8")

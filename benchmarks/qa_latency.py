@@ -73,8 +73,9 @@ def bench_ingestion(tmp: Path, n_recipes: int) -> dict[str, float]:
 
 
 def synth_products(kb: KnowledgeBase, total: int, seed: int = 0) -> tuple[list[Product], dict[str, list[float]]]:
-    rows = kb._collection.get(include=["documents", "embeddings"])  # noqa: SLF001 (benchmark only)
-    texts, vecs = rows["documents"], np.asarray(rows["embeddings"], dtype=np.float32)
+    chunks = kb.export_chunks()
+    texts = [c["text"] for c in chunks]
+    vecs = np.asarray([c["embedding"] for c in chunks], dtype=np.float32)
     rng, products, vectors = random.Random(seed), [], {}
     for i in range(total - len(texts)):
         a, b = rng.randrange(len(texts)), rng.randrange(len(texts))
@@ -115,6 +116,12 @@ def bench_answers(kb: KnowledgeBase, questions: list[str], use_llm: bool) -> dic
     return out
 
 
+def feed(kb: KnowledgeBase) -> KnowledgeBase:
+    ingest_path(kb, RECIPES)
+    kb.add_products(load_catalog(PRODUCTS), "products.csv")
+    return kb
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cold-recipes", type=int, default=15, help="recipes embedded cold (slow: ~1 s a chunk)")
@@ -128,18 +135,13 @@ def main() -> None:
         rates = bench_ingestion(tmp, args.cold_recipes)
         print(f"ingestion  cold {rates['cold']:.2f} chunks/s  warm {rates['warm']:.1f} chunks/s  "
               f"(warm/cold x{rates['warm'] / rates['cold']:.0f})")
-        kb = KnowledgeBase(tmp / "kb", "bench", CachedEmbedder(get_embedder(), EmbeddingCache(args.cache)))
-        ingest_path(kb, RECIPES)
-        kb.add_products(load_catalog(PRODUCTS), "products.csv")
+        cached = CachedEmbedder(get_embedder(), EmbeddingCache(args.cache))
+        kb = feed(KnowledgeBase(tmp / "kb", "bench", cached))
         for total in (1000, 10000):
             products, vectors = synth_products(kb, total)
-            big = KnowledgeBase(tmp / f"kb{total}", "bench", SynthEmbedder(get_embedder(), vectors))
-            big.add_products(products, "synth.csv")
-            for source in (kb,):  # the real chunks, with their real vectors
-                rows = source._collection.get(include=["documents", "embeddings", "metadatas"])  # noqa: SLF001
-                big._collection.upsert(ids=rows["ids"], documents=rows["documents"],  # noqa: SLF001
-                                       embeddings=rows["embeddings"], metadatas=rows["metadatas"])
-            big._bump()  # noqa: SLF001
+            big = feed(KnowledgeBase(tmp / f"kb{total}", "bench", cached))  # real chunks: cache hits
+            KnowledgeBase(tmp / f"kb{total}", "bench", SynthEmbedder(get_embedder(), vectors)).add_products(
+                products, "synth.csv")
             res = bench_search(big, questions)
             base = res["vector-only"]
             for label, (p50, p95) in res.items():

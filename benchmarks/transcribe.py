@@ -1,6 +1,6 @@
 """Benchmark the transcription pipeline against bare faster-whisper, and batched vs sequential.
 
-    .venv/bin/python benchmarks/transcribe.py [--long-minutes 30] [--skip-long] [--repeat 1]
+    .venv/bin/python benchmarks/transcribe.py [--long-minutes 30] [--skip-long | --long-only] [--repeat 1]
 
 Same model instance, same files, same run. For each file: audio seconds, wall seconds, real-time
 factor, peak RSS during the run (sampled), and pipeline/bare wall ratio (target <= 1.05). Then a
@@ -134,13 +134,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--long-minutes", type=float, default=30.0)
     parser.add_argument("--skip-long", action="store_true")
+    parser.add_argument("--long-only", action="store_true")
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs per short file")
     args = parser.parse_args()
     hotwords = catalog_hotwords(load_catalog(SHARED / "knowledge" / "products.csv"))
     files = sorted((MEDIA / "asr").glob("*.wav")) + [MEDIA / "stream" / "stream.mp4", LONG_SOURCE]
     get_whisper(resolve_model_path(TranscribeOptions(), MODEL_DIR), "cpu", "int8", 2)  # load outside timings
     transcribe(files[0], TranscribeOptions(), model_dir=MODEL_DIR, hotwords=hotwords)  # warm jieba/pypinyin
-    compare_short(files, hotwords, args.repeat)
+    if not args.long_only:
+        compare_short(files, hotwords, args.repeat)
     if not args.skip_long:
         compare_batched(args.long_minutes, hotwords)
 

@@ -123,6 +123,12 @@ class KnowledgeBase:
                 info.chunks += 1
         return sorted(docs.values(), key=lambda d: d.id)
 
+    def export_chunks(self) -> list[dict]:
+        """Every chunk with its text, metadata and vector (backups, migrations, benchmarks)."""
+        rows = self._collection.get(include=["documents", "metadatas", "embeddings"])
+        return [{"chunk_id": i, "text": t, "meta": m, "embedding": list(map(float, e))}
+                for i, t, m, e in zip(rows["ids"], rows["documents"], rows["metadatas"], rows["embeddings"])]
+
     def count(self) -> int:
         return self._collection.count()
 

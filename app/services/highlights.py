@@ -72,7 +72,7 @@ def run_clip_job(job: JobContext) -> dict[str, Any]:
     out_dir = ctx.files.clip_dir(rec.tenant_id, clip_id)
     with ctx.heavy:
         rendered = render_clip(ctx.files.recording(rec.tenant_id, rec.id, rec.format), span, transcript, options,
-                               out_dir, progress=job.progress)
+                               out_dir, progress=lambda fraction: job.progress(fraction, "rendering"))
     clip = store.Clip(id=clip_id, highlight_id=found.highlight.id, recording_id=rec.id, start=span[0], end=span[1],
                       duration=rendered.duration, width=rendered.width, height=rendered.height, layout=options.layout,
                       video=rendered.video.name, cover=rendered.cover.name)

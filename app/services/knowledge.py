@@ -25,7 +25,7 @@ def clean_doc_id(raw: str) -> str:
     """A document id is a relative path such as dishes/vegetable_dish/西红柿炒鸡蛋.md: only an id,
     never a path on our disk, but still held to a strict shape."""
     doc_id = PurePosixPath(raw.strip().replace("\\", "/").lstrip("/")).as_posix()
-    if not doc_id or len(doc_id) > 200 or ".." in doc_id.split("/") or not _DOC_ID.match(doc_id):
+    if len(doc_id) > 200 or {".", ".."} & set(doc_id.split("/")) or not _DOC_ID.match(doc_id):
         raise InvalidInput("文档路径无效：请用类似 dishes/番茄炒蛋.md 的相对路径", code="invalid_document_id")
     return doc_id
 

@@ -6,6 +6,8 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from faster_whisper import BatchedInferencePipeline, WhisperModel
+
 from pipelines.asr.audio import AudioWindow, iter_windows
 from pipelines.asr.correction import correct_segments
 from pipelines.asr.decode import DecodeRequest, WindowResult, decode_window
@@ -16,7 +18,9 @@ from pipelines.asr.progress import Progress, ProgressFn
 from pipelines.asr.prompt import decoder_hotwords, initial_prompt
 from pipelines.asr.sentences import SentenceRules, build_sentences, clamp_times, clean_words, punctuate
 from pipelines.media import probe
-from pipelines.transcript import Segment, Transcript, Word
+from pipelines.transcript import Correction, Segment, Transcript, Word
+
+Model = WhisperModel | BatchedInferencePipeline
 
 
 def use_batched(options: TranscribeOptions, duration_s: float) -> bool:
@@ -37,7 +41,7 @@ def _timed(windows: Iterator[AudioWindow], timings: dict[str, float]) -> Iterato
         yield window
 
 
-def _decode_all(path: Path, options: TranscribeOptions, request: DecodeRequest, model, progress: Progress,
+def _decode_all(path: Path, options: TranscribeOptions, request: DecodeRequest, model: Model, progress: Progress,
                 timings: dict[str, float]) -> tuple[list[Word], str | None]:
     rules = _rules(options)
     words: list[Word] = []
@@ -56,7 +60,9 @@ def _rules(options: TranscribeOptions) -> SentenceRules:
     return SentenceRules(options.clause_pause_s, options.sentence_pause_s, options.max_sentence_s)
 
 
-def _postprocess(words: list[Word], duration: float, options: TranscribeOptions, hotwords: Sequence[str]):
+def _postprocess(
+    words: list[Word], duration: float, options: TranscribeOptions, hotwords: Sequence[str]
+) -> tuple[list[Segment], list[Correction]]:
     segments: list[Segment] = build_sentences(clamp_times(words, duration), _rules(options)) if words else []
     if not (options.correct_terms and hotwords):
         return segments, []

@@ -17,11 +17,12 @@ class DraftOptions(BaseModel):
     follow_up_max_chars: int = Field(200, ge=20)
     clip_caption_max_chars: int = Field(80, ge=20)
     """Includes the hashtags."""
-    talk_max_chars: int = Field(360, ge=40)
+    talk_max_chars: int = Field(300, ge=40)
     """Longest talk for one script segment; the leader ad-libs around it."""
     default_tone: str = "亲切、实在"
     """The tone or style the prompts ask for when a request names none."""
     max_tokens: int = Field(320, ge=16)
+    """A cap per model call; each call also stops near its kind's length limit."""
     temperature: float = Field(0.3, ge=0.0, le=2.0)
     regenerate_once: bool = True
     """Ask the model once more when a draft states a number the catalog does not have."""

@@ -25,20 +25,21 @@ class Written:
     grounding: GroundingReport = field(default_factory=GroundingReport)
 
 
-def _ask(llm: LLM, messages: list[Message], options: DraftOptions) -> str:
-    reply = llm.complete(messages, max_tokens=options.max_tokens, temperature=options.temperature)
-    return clean_model_text(reply)
+def _ask(llm: LLM, messages: list[Message], options: DraftOptions, max_chars: int) -> str:
+    # A Chinese character costs about one token or less: no need to pay for text that will be trimmed.
+    max_tokens = min(options.max_tokens, max_chars + 32)
+    return clean_model_text(llm.complete(messages, max_tokens=max_tokens, temperature=options.temperature))
 
 
 def write_grounded(llm: LLM, messages: list[Message], sources: Sources, options: DraftOptions,
                    *, max_chars: int, fallback: str = "") -> Written:
     """Run the model on `messages` and return a draft whose facts all come from `sources`."""
-    draft = _ask(llm, messages, options)
+    draft = _ask(llm, messages, options, max_chars)
     check = check_text(draft, sources)
     report = GroundingReport(unsupported=[o.raw for o in check.offenses])
     if check.offenses and options.regenerate_once:
         retry = load_prompt("drafts/grounding_feedback").render(unsupported="、".join(report.unsupported))
-        draft = _ask(llm, [*messages, {"role": "assistant", "content": draft}, *retry], options)
+        draft = _ask(llm, [*messages, {"role": "assistant", "content": draft}, *retry], options, max_chars)
         check, report.regenerated = check_text(draft, sources), True
         report.unsupported += [o.raw for o in check.offenses]
     report.checked = check.checked

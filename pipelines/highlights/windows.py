@@ -43,10 +43,12 @@ def _padded(signals: list[SegmentSignals], first: int, last: int, pad: float, du
     after = (signals[last + 1].start if last + 1 < len(signals) else duration) - signals[last].end
     start = signals[first].start - min(pad, max(before, 0.0) / (2 if first > 0 else 1))
     end = signals[last].end + min(pad, max(after, 0.0) / (2 if last + 1 < len(signals) else 1))
-    return max(0.0, start), min(duration, end) if duration > 0 else end
+    return max(0.0, start), (min(duration, end) if duration > 0 else end)
 
 
-def candidate_spans(signals: list[SegmentSignals], options: HighlightOptions, duration: float) -> Iterator[tuple[int, int, float, float]]:
+def candidate_spans(signals: list[SegmentSignals], options: HighlightOptions,
+                    duration: float) -> Iterator[tuple[int, int, float, float]]:
+    """(first, last, padded start, padded end) of every window whose padded length fits the bounds."""
     for first in range(len(signals)):
         for last in range(first, len(signals)):
             start, end = _padded(signals, first, last, options.padding_s, duration)

