@@ -70,9 +70,9 @@ def check_text(text: str, sources: Sources) -> Check:
     check, masks = Check(), name_words(sources.catalog)
     for index, sentence in enumerate(split_sentences(text)):
         in_sentence = _named(sentence, sources)
+        skus = tuple(p.sku for p in in_sentence)  # a failing sentence is restated for all it names
         for clause in _clauses(sentence):
-            named = _named(clause, sources) or in_sentence
-            about, skus = named or sources.products, tuple(p.sku for p in named)
+            about = _named(clause, sources) or in_sentence or sources.products
             for raw, aspect in _unsupported(clause, about, sources, masks, check.checked):
                 check.offenses.append(Offense(index, raw, aspect, skus))
     return check

@@ -77,9 +77,19 @@ def recipe_from_hit(hit: Hit) -> RecipeRef:
     return RecipeRef(title, source, parsed.ingredients)
 
 
+def merge_chunks(recipes: list[RecipeRef]) -> list[RecipeRef]:
+    """One recipe per source, with the ingredients its chunks list between them."""
+    merged: dict[str, RecipeRef] = {}
+    for recipe in recipes:
+        if seen := merged.get(recipe.source):
+            recipe = RecipeRef(seen.title, seen.source, list(dict.fromkeys(seen.ingredients + recipe.ingredients)))
+        merged[recipe.source] = recipe
+    return list(merged.values())
+
+
 def recipes_from_search(search: Callable[[str, int], list[Hit]], *, k: int = 8) -> RecipeFinder:
     """A finder over a knowledge-base search: recipe hits for the product names, best match kept."""
     def find(products: list[Product]) -> RecipeRef | None:
         hits = [h for h in search(" ".join(p.name for p in products), k) if h.kind == "recipe"]
-        return best_recipe(list({r.source: r for r in map(recipe_from_hit, hits)}.values()), products)
+        return best_recipe(merge_chunks([recipe_from_hit(h) for h in hits]), products)
     return find

@@ -19,14 +19,21 @@ def clean_model_text(text: str) -> str:
     """Drop the model's preamble, Markdown and quotes, and sentences it repeated."""
     text = _MARKUP.sub("", _PREAMBLE.sub("", text.strip()))
     text = re.sub(r"^[\"“「]|[\"”」]$", "", text.strip())
+    text = re.sub(r"【([^】]*)】[：:]?", r"\1：", text)  # echoed headings: 【橄榄油】 -> 橄榄油：
     seen: set[str] = set()
     kept = []
-    for sentence in split_sentences(text.replace("\n", "")):
+    for sentence in split_sentences(_join_lines(text)):
         key = re.sub(r"\W", "", sentence)
         if key and key not in seen:
             seen.add(key)
             kept.append(sentence.strip())
     return "".join(kept)
+
+
+def _join_lines(text: str) -> str:
+    """A line break ends a sentence: keep it as 。 where the line has no end punctuation."""
+    lines = [line.strip().rstrip("：:") for line in text.splitlines() if line.strip().rstrip("：:")]
+    return "".join(line if line[-1] in "。！？!?；;，," else line + "。" for line in lines)
 
 
 def trim_text(text: str, limit: int) -> str:
