@@ -67,13 +67,13 @@ def transcribe(
     import json
 
     from app.cli_progress import progress_bar
-    from pipelines.asr import to_srt, to_txt, to_vtt, transcribe as run
+    from pipelines.asr import catalog_hotwords, to_srt, to_txt, to_vtt, transcribe as run
     from pipelines.catalog import load_catalog
     from pipelines.media import probe
 
     settings = get_settings()
     probe(file)
-    words = [p.name for p in load_catalog(catalog)] if catalog else []
+    words = catalog_hotwords(load_catalog(catalog)) if catalog else []
     options = settings.asr.model_copy(update={"language": language}) if language else settings.asr
     with progress_bar(file.name) as report:
         result = run(file, options, model_dir=settings.models_path, hotwords=[*words, *hotwords], progress=report)
@@ -180,7 +180,7 @@ def clips(file: Path = typer.Argument(..., exists=True, dir_okay=False),
 
     from app.cli_progress import progress_bar
     from app.services.knowledge import tenant_catalog
-    from pipelines.asr import transcribe as run_asr
+    from pipelines.asr import catalog_hotwords, transcribe as run_asr
     from pipelines.catalog import load_catalog
     from pipelines.clips import render_clip
     from pipelines.comments import parse_comments
@@ -193,7 +193,7 @@ def clips(file: Path = typer.Argument(..., exists=True, dir_okay=False),
     live = parse_comments(comments.read_bytes(), comments.name).comments if comments else []
     with progress_bar("transcribe") as report:
         transcript = run_asr(file, settings.asr, model_dir=settings.models_path,
-                             hotwords=[p.name for p in products], progress=report)
+                             hotwords=catalog_hotwords(products), progress=report)
     options = settings.highlights.model_copy(update={"max_count": count, "min_count": min(count, 3)})
     with console.status("finding highlights…"):
         highlights = find_highlights(transcript, products, live, options,

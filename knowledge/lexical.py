@@ -36,9 +36,17 @@ def stopwords() -> frozenset[str]:
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
+_CJK_RUN = re.compile(r"^[\u4e00-\u9fff]{3,}$")
+
+
 def tokenize(text: str) -> list[str]:
-    """Search-mode jieba tokens (compounds plus their parts), lower-cased, punctuation dropped."""
-    return [t.lower() for t in _jieba().cut_for_search(text) if _WORD.search(t) and t.strip()]
+    """Search-mode jieba tokens (compounds plus their parts), lower-cased, punctuation dropped.
+
+    Chinese words of three or more characters also give their character bigrams: jieba keeps
+    自提点 whole, and a resident asks about 自提."""
+    tokens = [t.lower() for t in _jieba().cut_for_search(text) if _WORD.search(t) and t.strip()]
+    grams = [w[i:i + 2] for w in tokens if _CJK_RUN.match(w) for i in range(len(w) - 1)]
+    return tokens + [g for g in grams if g not in tokens]
 
 
 @dataclass(frozen=True)

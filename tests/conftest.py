@@ -12,8 +12,11 @@ from fastapi.testclient import TestClient
 from app.config import Settings
 from app.main import create_app
 from app.store.tenants import create_tenant
+from pipelines.asr import TranscribeOptions, catalog_hotwords, transcribe
+from pipelines.catalog import load_catalog
 from pipelines.provision import provision_all
-from tests.utils.paths import REPO
+from pipelines.transcript import Transcript
+from tests.utils.paths import PRODUCTS_CSV, REPO, STREAM_MP4
 from tests.utils.server import free_port, wait_http
 
 
@@ -23,6 +26,30 @@ def model_dir() -> Path:
     path = Path(os.environ.get("WUTONG_MODEL_DIR", REPO / "var" / "models"))
     provision_all(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def asr_options() -> TranscribeOptions:
+    return TranscribeOptions()
+
+
+@pytest.fixture(scope="session")
+def catalog_terms() -> list[str]:
+    """The shared catalog's names and origins, as the service gives them to the transcriber."""
+    return catalog_hotwords(load_catalog(PRODUCTS_CSV))
+
+
+@pytest.fixture(scope="session")
+def stream_progress() -> list[tuple[float, str]]:
+    return []
+
+
+@pytest.fixture(scope="session")
+def stream_transcript(model_dir: Path, asr_options: TranscribeOptions, catalog_terms: list[str],
+                      stream_progress: list[tuple[float, str]]) -> Transcript:
+    """The shared stream, transcribed once per session with the catalog as hotwords."""
+    return transcribe(STREAM_MP4, asr_options, model_dir=model_dir, hotwords=catalog_terms,
+                      progress=lambda f, stage: stream_progress.append((f, stage)))
 
 
 @pytest.fixture

@@ -11,14 +11,14 @@ from typing import Any
 from app.context import AppContext
 from app.jobs.worker import JobContext
 from app.services.knowledge import get_kb, tenant_catalog
+from pipelines.asr import catalog_hotwords
 from app.store.recordings import Recording, get_recording
 from pipelines.errors import NotFound
 from pipelines.transcript import Transcript
 
 
 def tenant_hotwords(ctx: AppContext, tenant_id: str, extra: list[str] | None = None) -> list[str]:
-    names = [p.name for p in tenant_catalog(ctx, tenant_id)]
-    return list(dict.fromkeys([*names, *(extra or [])]))
+    return list(dict.fromkeys([*catalog_hotwords(tenant_catalog(ctx, tenant_id)), *(extra or [])]))
 
 
 def transcribe_file(ctx: AppContext, path: Path, *, hotwords: list[str], language: str | None = None,

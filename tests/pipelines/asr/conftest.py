@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.asr import TranscribeOptions, catalog_hotwords, get_whisper, transcribe
+from pipelines.asr import TranscribeOptions, get_whisper, transcribe
 from pipelines.asr.model import resolve_model_path
-from pipelines.catalog import load_catalog
 from pipelines.transcript import Transcript
-from tests.utils.paths import MEDIA, PRODUCTS_CSV, STREAM_MP4
+from tests.utils.paths import MEDIA, STREAM_MP4
 
 ASR_DIR = MEDIA / "asr"
 
@@ -24,16 +23,6 @@ class Clip:
     reference: str
     transcript: Transcript
     raw_text: str  # bare WhisperModel.transcribe on the same file and model
-
-
-@pytest.fixture(scope="session")
-def asr_options() -> TranscribeOptions:
-    return TranscribeOptions()
-
-
-@pytest.fixture(scope="session")
-def catalog_terms() -> list[str]:
-    return catalog_hotwords(load_catalog(PRODUCTS_CSV))
 
 
 def raw_text(path: Path, options: TranscribeOptions, model_dir: Path) -> str:
@@ -57,18 +46,6 @@ def asr_clips(model_dir: Path, asr_options: TranscribeOptions) -> list[Clip]:
 @pytest.fixture(scope="session")
 def stream_truth() -> list[dict]:
     return json.loads((STREAM_MP4.parent / "script_truth.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="session")
-def stream_progress() -> list[tuple[float, str]]:
-    return []
-
-
-@pytest.fixture(scope="session")
-def stream_transcript(model_dir: Path, asr_options: TranscribeOptions, catalog_terms: list[str],
-                      stream_progress: list[tuple[float, str]]) -> Transcript:
-    return transcribe(STREAM_MP4, asr_options, model_dir=model_dir, hotwords=catalog_terms,
-                      progress=lambda f, stage: stream_progress.append((f, stage)))
 
 
 @pytest.fixture(scope="session")

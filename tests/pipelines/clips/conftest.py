@@ -9,7 +9,7 @@ import pytest
 
 from pipelines.clips.ffmpeg import ffmpeg_exe
 from pipelines.transcript import Transcript
-from tests.pipelines.highlights.builders import truth_transcript
+from tests.utils.stream_truth import truth_transcript
 from tests.utils.paths import STREAM_MP4
 
 

@@ -7,7 +7,7 @@ import pytest
 from pipelines.clips.fonts import get_cjk_font
 from pipelines.clips.subtitles import SubtitleLayout, caption_cues, write_ass
 from pipelines.transcript import Segment, Transcript, Word
-from tests.pipelines.highlights.builders import truth_sentences
+from tests.utils.stream_truth import truth_sentences
 
 PUNCT = re.compile(r"[，。！？、；：,.!?;:\s]")
 

@@ -24,4 +24,4 @@ def recipes() -> RecipeFinder:
 @pytest.fixture(scope="session")
 def llm(model_dir: Path) -> LLM:
     """The real embedded LLM (the lead may parametrize this over providers)."""
-    return get_llm(LLMOptions(threads=1), model_dir)  # TEMP
+    return get_llm(LLMOptions(), model_dir)

@@ -5,7 +5,7 @@ from pipelines.catalog import load_catalog
 from pipelines.comments import parse_comments
 from pipelines.highlights import Highlight, HighlightOptions, find_highlights
 from pipelines.transcript import Segment, Transcript
-from tests.pipelines.highlights.builders import COMMENTS_JSONL, truth_sentences, truth_transcript
+from tests.utils.stream_truth import COMMENTS_JSONL, truth_sentences, truth_transcript
 from tests.utils.paths import PRODUCTS_CSV
 
 NO_LLM = HighlightOptions(llm_titles=False)

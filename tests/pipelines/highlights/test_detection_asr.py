@@ -1,15 +1,13 @@
 """Detection on a real whisper transcription of the stream (ASR errors, its own sentence cuts)."""
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.catalog import load_catalog
 from pipelines.comments import parse_comments
 from pipelines.highlights import Highlight, HighlightOptions, find_highlights
 from pipelines.transcript import Transcript
-from tests.pipelines.highlights.builders import COMMENTS_JSONL, truth_sentences
-from tests.utils.paths import PRODUCTS_CSV, STREAM_MP4
+from tests.utils.stream_truth import COMMENTS_JSONL, truth_sentences
+from tests.utils.paths import PRODUCTS_CSV
 
 pytestmark = pytest.mark.slow
 
@@ -20,10 +18,8 @@ def catalog():
 
 
 @pytest.fixture(scope="module")
-def asr_transcript(model_dir: Path, catalog) -> Transcript:
-    asr = pytest.importorskip("pipelines.asr")
-    return asr.transcribe(STREAM_MP4, asr.TranscribeOptions(), model_dir=model_dir,
-                          hotwords=[p.name for p in catalog])
+def asr_transcript(stream_transcript: Transcript) -> Transcript:
+    return stream_transcript
 
 
 def truth_span(kind: str) -> tuple[float, float]:

@@ -10,7 +10,7 @@ from pipelines.highlights.products import ProductMatcher
 from pipelines.highlights.titles import check_title, clean_title
 from pipelines.llm import LLMOptions, get_llm
 from pipelines.prompting import load_prompt
-from tests.pipelines.highlights.builders import truth_transcript
+from tests.utils.stream_truth import truth_transcript
 from tests.utils.paths import PRODUCTS_CSV
 
 OFFER = Highlight("h", 75.7, 90.7, 0.9, "offer", [], "", ["WT-001", "WT-003"])
