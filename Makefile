@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install models serve test test-fast bench clean
+.PHONY: install models serve test test-fast clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -21,6 +21,7 @@ serve: models
 	$(BIN)/wutong serve
 
 test: models
+	$(BIN)/ruff check app pipelines knowledge tests benchmarks
 	$(BIN)/python -m pytest
 
 test-fast: models

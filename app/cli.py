@@ -67,7 +67,8 @@ def transcribe(
     import json
 
     from app.cli_progress import progress_bar
-    from pipelines.asr import catalog_hotwords, to_srt, to_txt, to_vtt, transcribe as run
+    from pipelines.asr import catalog_hotwords, to_srt, to_txt, to_vtt
+    from pipelines.asr import transcribe as run
     from pipelines.catalog import load_catalog
     from pipelines.media import probe
 
@@ -180,7 +181,8 @@ def clips(file: Path = typer.Argument(..., exists=True, dir_okay=False),
 
     from app.cli_progress import progress_bar
     from app.services.knowledge import tenant_catalog
-    from pipelines.asr import catalog_hotwords, transcribe as run_asr
+    from pipelines.asr import catalog_hotwords
+    from pipelines.asr import transcribe as run_asr
     from pipelines.catalog import load_catalog
     from pipelines.clips import render_clip
     from pipelines.comments import parse_comments

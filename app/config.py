@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     """Address the API listens on."""
     port: int = 8000
+    """Port the API listens on."""
     data_dir: Path = Path("var")
     """SQLite database and media files."""
     model_dir: Path | None = None

@@ -1,4 +1,5 @@
-"""Dependency aliases for routes: SettingsDep, CtxDep, StoreDep, TenantDep."""
+"""Dependency aliases for routes: SettingsDep, CtxDep, StoreDep, TenantDep (Bearer key, or the console's
+session cookie for reads)."""
 
 from __future__ import annotations
 
@@ -35,13 +36,29 @@ SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 StoreDep = Annotated[Database, Depends(get_db)]
 
 
+SESSION_COOKIE = "wutong_session"
+COOKIE_METHODS = {"GET", "HEAD"}  # the console's <video> and download links; writes still need the header
+
+
+def request_api_key(request: Request, credentials: HTTPAuthorizationCredentials | None) -> str | None:
+    if credentials is not None and credentials.credentials:
+        return credentials.credentials
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if cookie and request.method not in COOKIE_METHODS:
+        raise ApiError(401, "unauthorized", "登录 Cookie 只能用于查看；提交修改请加请求头 Authorization: Bearer <key>",
+                       {"WWW-Authenticate": "Bearer"})
+    return cookie
+
+
 def get_tenant(
-    db: StoreDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+    request: Request, db: StoreDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Tenant:
-    if credentials is None or not credentials.credentials:
+    key = request_api_key(request, credentials)
+    if not key:
         raise ApiError(401, "unauthorized", "缺少 API 密钥：请加请求头 Authorization: Bearer <key>",
                        {"WWW-Authenticate": "Bearer"})
-    tenant = tenant_for_key(db, credentials.credentials)
+    tenant = tenant_for_key(db, key)
     if tenant is None:
         raise ApiError(401, "unauthorized", "API 密钥无效", {"WWW-Authenticate": "Bearer"})
     return tenant

@@ -13,10 +13,24 @@ from app.context import AppContext
 from app.errors import install_error_handlers
 from app.jobs.handlers import job_handlers
 from app.jobs.worker import Worker
-from app.routes import (ask, bot, clips, drafts, health, highlights, jobs, knowledge, openai_compat, recordings,
-                        transcripts)
+from app.routes import (
+    ask,
+    bot,
+    clips,
+    console,
+    drafts,
+    health,
+    highlights,
+    jobs,
+    knowledge,
+    openai_compat,
+    recordings,
+    session,
+    transcripts,
+)
 
-ROUTERS = (health, recordings, jobs, transcripts, openai_compat, knowledge, ask, bot, highlights, clips, drafts)
+ROUTERS = (health, session, recordings, jobs, transcripts, openai_compat, knowledge, ask, bot, highlights, clips, drafts,
+           console)
 
 
 def create_app(settings: Settings | None = None, *, run_worker: bool = True) -> FastAPI:

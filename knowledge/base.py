@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Literal
 
 from knowledge.chunking import Chunk, chunk_document, chunk_transcript
-from knowledge.retrieval import Hit, fuse, make_hit
 from knowledge.lexical import LexicalIndex
+from knowledge.retrieval import Hit, fuse, make_hit
 from knowledge.store import collection_name, get_cache, get_client, get_tenant_state
 from pipelines.catalog import Product
 from pipelines.embeddings import CachedEmbedder, ChromaEmbeddingFunction, Embedder

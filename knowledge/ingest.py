@@ -8,6 +8,7 @@ from pathlib import Path
 from knowledge.base import KnowledgeBase
 from pipelines.catalog import parse_catalog
 from pipelines.errors import InvalidInput
+from pipelines.textio import decode_text
 
 SEED_DIR = Path(__file__).with_name("seed")
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -42,7 +43,7 @@ def ingest_bytes(kb: KnowledgeBase, doc_id: str, data: bytes, *, kind: str | Non
         report.products += kb.add_products(products, source_id=doc_id)
         report.chunks += len(products)
     elif suffix in TEXT_SUFFIXES:
-        text = _decode(data, doc_id)
+        text = decode_text(data, f"文档 {doc_id} ")
         report.chunks += kb.add_document(doc_id, text, kind=kind or guess_kind(doc_id))  # type: ignore[arg-type]
         report.documents.append(doc_id)
     else:
@@ -82,10 +83,3 @@ def seed_knowledge(kb: KnowledgeBase, seed_dir: Path = SEED_DIR) -> IngestReport
     return report
 
 
-def _decode(data: bytes, name: str) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InvalidInput(f"'{name}' is neither UTF-8 nor GBK text")

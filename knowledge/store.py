@@ -18,7 +18,7 @@ from pipelines.embeddings import EmbeddingCache
 _lock = threading.Lock()
 _clients: dict[Path, chromadb.ClientAPI] = {}
 _caches: dict[Path, EmbeddingCache] = {}
-_tenants: dict[tuple[Path, str], "TenantState"] = {}
+_tenants: dict[tuple[Path, str], TenantState] = {}
 
 
 @dataclass

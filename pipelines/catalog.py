@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.errors import InvalidInput
+from pipelines.textio import decode_text
 
 ID_KEYS = ("sku", "id", "SKU", "编号", "商品编号")
 NAME_KEYS = ("name", "名称", "商品名称", "title")
@@ -73,15 +74,6 @@ class Product:
         return "\n".join(lines)
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InvalidInput("catalog is neither UTF-8 nor GBK text")
-
-
 def _first(row: dict[str, str], keys: tuple[str, ...]) -> str:
     return next((str(row[k]).strip() for k in keys if row.get(k) not in (None, "")), "")
 
@@ -94,7 +86,7 @@ def _product(row: dict) -> Product | None:
 
 def parse_catalog(data: bytes, filename: str = "catalog.csv") -> list[Product]:
     """Parse catalog bytes; rows without an id or a name are skipped."""
-    text = _decode(data)
+    text = decode_text(data, "商品表")
     if filename.lower().endswith(".json"):
         try:
             payload = json.loads(text)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pipelines.errors import InvalidInput, TooLarge
+from pipelines.textio import decode_text
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_TEXT_CHARS = 200
@@ -65,15 +66,6 @@ def _comment(time: object, text: object, user: object = "") -> Comment | None:
     if seconds is None or not clean:
         return None
     return Comment(round(seconds, 3), clean, "" if user is None else str(user).strip())
-
-
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InvalidInput("评论文件不是 UTF-8 或 GBK 文本", code="invalid_comments")
 
 
 def sniff_format(text: str, filename: str = "") -> CommentFormat:
@@ -145,7 +137,7 @@ def parse_comments(data: bytes, filename: str = "comments.jsonl") -> CommentPars
     """Parse an uploaded comment file; comments come back sorted by time."""
     if len(data) > MAX_BYTES:
         raise TooLarge(f"评论文件超过 {MAX_BYTES // (1024 * 1024)} MB")
-    text = _decode(data)
+    text = decode_text(data, "评论文件", code="invalid_comments")
     fmt = sniff_format(text, filename)
     comments, skipped = _PARSERS[fmt](text)
     comments.sort(key=lambda c: c.time)

@@ -11,9 +11,10 @@ import hashlib
 import os
 import sqlite3
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -149,5 +150,5 @@ class ChromaEmbeddingFunction:
         return {}
 
     @staticmethod
-    def build_from_config(config: dict) -> "ChromaEmbeddingFunction":
+    def build_from_config(config: dict) -> ChromaEmbeddingFunction:
         return ChromaEmbeddingFunction(get_embedder())

@@ -13,6 +13,7 @@ from pipelines.errors import MediaError
 FORMAT_EXT = {"mov,mp4,m4a,3gp,3g2,mj2": "mp4", "wav": "wav", "mp3": "mp3", "flv": "flv",
               "matroska,webm": "webm", "ogg": "ogg", "aac": "aac", "flac": "flac"}
 TAIL_CHECK_S = 3.0
+NOT_MEDIA = "无法识别的文件：请上传 mp4、m4a、mp3、wav、flv 或 webm 音视频"
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def probe(path: Path) -> MediaInfo:
         with av.open(str(path), metadata_errors="ignore") as container:
             audio = next(iter(container.streams.audio), None)
             if audio is None and not container.streams.video:
-                raise MediaError("无法识别的文件：请上传 mp4、m4a、mp3、wav、flv 或 webm 音视频", code="invalid_media")
+                raise MediaError(NOT_MEDIA, code="invalid_media")
             if audio is None:
                 raise MediaError("文件里没有音轨（需要有声音的录像或录音）", code="no_audio")
             video = next((s for s in container.streams.video if s.frames != 1 or s.average_rate), None)
@@ -70,4 +71,4 @@ def probe(path: Path) -> MediaInfo:
     except MediaError:
         raise
     except (av.FFmpegError, UnicodeDecodeError, ValueError, IndexError) as exc:
-        raise MediaError("无法识别的文件：请上传 mp4、m4a、mp3、wav、flv 或 webm 音视频", code="invalid_media") from exc
+        raise MediaError(NOT_MEDIA, code="invalid_media") from exc

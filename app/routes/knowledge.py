@@ -3,8 +3,18 @@ from fastapi.concurrency import run_in_threadpool
 
 from app.deps import CtxDep, TenantDep
 from app.errors import ApiError
-from app.schemas.knowledge import (DocumentCreate, DocumentPublic, DocumentsPublic, GapAnswer, GapPublic,
-                                   GapsPublic, IngestResult, SearchHit, SearchRequest, SearchResults)
+from app.schemas.knowledge import (
+    DocumentCreate,
+    DocumentPublic,
+    DocumentsPublic,
+    GapAnswer,
+    GapPublic,
+    GapsPublic,
+    IngestResult,
+    SearchHit,
+    SearchRequest,
+    SearchResults,
+)
 from app.services import knowledge as service
 from app.store import gaps as gap_store
 from app.uploads import StreamingUpload

@@ -67,7 +67,7 @@ async def create_transcription(request: Request, ctx: CtxDep, tenant: TenantDep)
         )
     except ValidationError as exc:
         upload.discard()
-        raise ApiError(400, "invalid_request", f"参数有误：{exc.errors()[0]['loc'][0]} {exc.errors()[0]['msg']}")
+        raise ApiError(400, "invalid_request", f"参数有误：{exc.errors()[0]['loc'][0]} {exc.errors()[0]['msg']}") from None
     try:
         await run_in_threadpool(probe, upload.file.path)
         transcript = await run_in_threadpool(

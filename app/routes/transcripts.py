@@ -1,13 +1,21 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Query
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 
 from app.deps import CtxDep, TenantDep
 from app.lookups import recording_or_404
 from app.schemas.jobs import JobAccepted
-from app.schemas.transcripts import TranscribeRequest, TranscriptFormat, TranscriptPublic
-from app.services.transcription import load_transcript
+from app.schemas.transcripts import (
+    SegmentCorrected,
+    SegmentPublic,
+    SegmentUpdate,
+    TranscribeRequest,
+    TranscriptFormat,
+    TranscriptPublic,
+)
+from app.services.transcription import correct_segment, load_transcript
 from pipelines.asr import to_srt, to_txt, to_vtt
 
 router = APIRouter(prefix="/v1/recordings", tags=["transcripts"])
@@ -33,3 +41,14 @@ def get_transcript(recording_id: str, ctx: CtxDep, tenant: TenantDep,
         render, media_type = TEXT_FORMATS[format]
         return PlainTextResponse(render(transcript), media_type=f"{media_type}; charset=utf-8")
     return TranscriptPublic(recording_id=rec.id, text=transcript.text, **transcript.to_dict())
+
+
+@router.put("/{recording_id}/transcript/segments/{index}", response_model=SegmentCorrected)
+async def update_segment(recording_id: str, index: int, body: SegmentUpdate, ctx: CtxDep,
+                         tenant: TenantDep) -> SegmentCorrected:
+    """The leader's correction of one sentence: its times are kept, its words re-timed evenly, and the
+    terms it introduced join the tenant's glossary, so the next transcription spells them right."""
+    rec = recording_or_404(ctx.db, tenant, recording_id)
+    segment, terms = await run_in_threadpool(correct_segment, ctx, rec, index, body.text)
+    return SegmentCorrected(recording_id=rec.id, index=index, glossary_terms=terms,
+                            segment=SegmentPublic.model_validate(segment, from_attributes=True))

@@ -41,4 +41,15 @@ class TranscriptPublic(BaseModel):
     meta: dict
 
 
+class SegmentUpdate(BaseModel):
+    text: str = Field(min_length=1, max_length=1000, description="the sentence as the leader corrected it")
+
+
+class SegmentCorrected(BaseModel):
+    recording_id: str
+    index: int
+    segment: SegmentPublic
+    glossary_terms: list[str] = Field(description="terms the correction introduced, now in the tenant's glossary")
+
+
 TranscriptFormat = Literal["json", "srt", "vtt", "txt"]

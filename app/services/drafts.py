@@ -14,8 +14,16 @@ from app.store import highlights as highlight_store
 from app.store.drafts import Draft
 from app.store.recordings import get_recording, list_recordings
 from pipelines.adlaw import check_adlaw
-from pipelines.drafts import (CopyContext, CopyRequest, ScriptRequest, build_script, mine_comment_requests,
-                              recipes_from_search, render_script_markdown, write_copy)
+from pipelines.drafts import (
+    CopyContext,
+    CopyRequest,
+    ScriptRequest,
+    build_script,
+    mine_comment_requests,
+    recipes_from_search,
+    render_script_markdown,
+    write_copy,
+)
 from pipelines.errors import NotFound
 from pipelines.llm import get_llm
 

@@ -7,8 +7,8 @@ from pathlib import PurePosixPath
 
 from app.context import AppContext
 from app.jobs.worker import JobContext
-from knowledge import KnowledgeBase, seed_knowledge
 from app.store.gaps import mark_answered
+from knowledge import KnowledgeBase, seed_knowledge
 from knowledge.ingest import guess_kind, ingest_bytes
 from pipelines.catalog import Product
 from pipelines.embeddings import get_embedder

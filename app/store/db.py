@@ -89,6 +89,12 @@ CREATE TABLE IF NOT EXISTS drafts (
     created_at REAL NOT NULL,
     updated_at REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS glossary (
+    tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    term TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    PRIMARY KEY (tenant_id, term)
+);
 CREATE TABLE IF NOT EXISTS bot_messages (
     tenant_id TEXT NOT NULL,
     msg_id TEXT NOT NULL,

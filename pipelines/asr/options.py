@@ -1,4 +1,4 @@
-"""Options for transcription (nested in Settings as `asr`, env WUTONG_ASR__*)."""
+"""Options for transcription (nested in Settings as `asr`, env WUTONG_ASR_*)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class TranscribeOptions(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     model_path: str | None = None
     """A CTranslate2 whisper model folder; None means the embedded whisper base."""

@@ -14,7 +14,7 @@ X264Preset = Literal["ultrafast", "superfast", "veryfast", "faster", "fast", "me
 class ClipOptions(BaseModel):
     """How a highlight becomes a short video."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     layout: Literal["vertical", "original"] = "vertical"
     """vertical: width x height (9:16 by default); original: the source's own frame size."""

@@ -9,8 +9,20 @@ from pipelines.drafts.copywriting import write_copy
 from pipelines.drafts.grounding import Sources, check_grounding
 from pipelines.drafts.markdown import render_script_markdown
 from pipelines.drafts.models import (
-    COPY_KINDS, CopyContext, CopyDraft, CopyKind, CopyRequest, Fact, GroundingReport, RecipeFinder, RecipeRef,
-    Replacement, Script, ScriptRequest, ScriptSegment, SegmentKind,
+    COPY_KINDS,
+    CopyContext,
+    CopyDraft,
+    CopyKind,
+    CopyRequest,
+    Fact,
+    GroundingReport,
+    RecipeFinder,
+    RecipeRef,
+    Replacement,
+    Script,
+    ScriptRequest,
+    ScriptSegment,
+    SegmentKind,
 )
 from pipelines.drafts.options import DraftOptions
 from pipelines.drafts.recipes import parse_recipe_markdown, recipes_from_folder, recipes_from_search

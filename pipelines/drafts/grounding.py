@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pipelines.catalog import Product
 from pipelines.drafts.facts import catalog_text, name_words, plain_fact, product_terms
 from pipelines.drafts.models import GroundingReport, Replacement
-from pipelines.drafts.numbers import numbers_in, number_mentions, weekday_mentions, word_spans
+from pipelines.drafts.numbers import number_mentions, numbers_in, weekday_mentions, word_spans
 from pipelines.drafts.text import split_sentences
 
 _STORAGE_UNITS = ("天", "个月", "月", "年", "℃", "度", "小时", "分钟")

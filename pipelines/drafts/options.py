@@ -10,14 +10,14 @@ from pipelines.drafts.models import CopyKind
 class DraftOptions(BaseModel):
     """Length limits and generation settings for scripts and copy."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     announcement_max_chars: int = Field(300, ge=20)
     product_blurb_max_chars: int = Field(120, ge=20)
     follow_up_max_chars: int = Field(200, ge=20)
     clip_caption_max_chars: int = Field(80, ge=20)
     """Includes the hashtags."""
-    talk_max_chars: int = Field(300, ge=40)
+    talk_max_chars: int = Field(160, ge=40)
     """Longest talk for one script segment; the leader ad-libs around it."""
     default_tone: str = "亲切、实在"
     """The tone or style the prompts ask for when a request names none."""

@@ -28,7 +28,7 @@ class Hit(Protocol):
 
 def parse_recipe_markdown(text: str, source: str) -> RecipeRef:
     lines = text.splitlines()
-    title = next((l.lstrip("#").strip() for l in lines if l.startswith("#")), Path(source).stem)
+    title = next((line.lstrip("#").strip() for line in lines if line.startswith("#")), Path(source).stem)
     title = re.sub(r"的做法$", "", title)
     ingredients, inside = [], False
     for line in lines:

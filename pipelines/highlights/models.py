@@ -13,7 +13,7 @@ HighlightKind = Literal["demo", "tasting", "offer", "qa", "other"]
 class HighlightOptions(BaseModel):
     """How many highlights to find and how long they may be."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     min_s: float = Field(15.0, gt=0)
     max_s: float = Field(60.0, gt=0)

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class AskOptions(BaseModel):
     """Resident Q&A (env: WUTONG_ASK_*)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     top_k: int = Field(8, ge=1, le=50)
     """Chunks retrieved per question; they are grouped by source before deciding."""

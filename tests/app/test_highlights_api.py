@@ -6,7 +6,6 @@ import io
 
 import av
 import pytest
-from fastapi.testclient import TestClient
 from PIL import Image
 
 from app.store.tenants import create_tenant

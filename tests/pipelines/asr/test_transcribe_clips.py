@@ -1,6 +1,6 @@
 """Real whisper on the real Mandarin recordings in ../shared/media/asr (AISHELL-1 and others)."""
 
-from pipelines.asr import corpus_cer, cer
+from pipelines.asr import cer, corpus_cer
 from pipelines.asr.text import SENTENCE_END, to_simplified
 
 

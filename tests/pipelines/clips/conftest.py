@@ -9,8 +9,8 @@ import pytest
 
 from pipelines.clips.ffmpeg import ffmpeg_exe
 from pipelines.transcript import Transcript
-from tests.utils.stream_truth import truth_transcript
 from tests.utils.paths import STREAM_MP4
+from tests.utils.stream_truth import truth_transcript
 
 
 def ffmpeg(*args: str) -> None:

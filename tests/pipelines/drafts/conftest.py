@@ -21,7 +21,10 @@ def recipes() -> RecipeFinder:
     return recipes_from_folder(RECIPES)
 
 
-@pytest.fixture(scope="session")
-def llm(model_dir: Path) -> LLM:
-    """The real embedded LLM (the lead may parametrize this over providers)."""
-    return get_llm(LLMOptions(), model_dir)
+@pytest.fixture(scope="session", params=["local", "openai"])
+def llm(request: pytest.FixtureRequest, model_dir: Path) -> LLM:
+    """The real embedded LLM, and the same model behind llama.cpp's OpenAI-compatible server
+    through the `openai` provider: every drafts check must hold for both."""
+    if request.param == "local":
+        return get_llm(LLMOptions(), model_dir)
+    return get_llm(LLMOptions(base_url=request.getfixturevalue("llama_server")), model_dir)

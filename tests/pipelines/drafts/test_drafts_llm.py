@@ -11,8 +11,20 @@ import pytest
 
 from pipelines.adlaw import check_adlaw
 from pipelines.catalog import Product
-from pipelines.drafts import (COPY_KINDS, CopyContext, CopyDraft, CopyRequest, DraftOptions, RecipeFinder, Script,
-                              ScriptRequest, build_script, mine_comment_requests, render_script_markdown, write_copy)
+from pipelines.drafts import (
+    COPY_KINDS,
+    CopyContext,
+    CopyDraft,
+    CopyRequest,
+    DraftOptions,
+    RecipeFinder,
+    Script,
+    ScriptRequest,
+    build_script,
+    mine_comment_requests,
+    render_script_markdown,
+    write_copy,
+)
 from pipelines.drafts.facts import catalog_text, name_words
 from pipelines.drafts.numbers import number_mentions, numbers_in, weekday_mentions, word_spans
 from pipelines.llm import LLM

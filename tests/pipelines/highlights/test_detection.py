@@ -5,8 +5,8 @@ from pipelines.catalog import load_catalog
 from pipelines.comments import parse_comments
 from pipelines.highlights import Highlight, HighlightOptions, find_highlights
 from pipelines.transcript import Segment, Transcript
-from tests.utils.stream_truth import COMMENTS_JSONL, truth_sentences, truth_transcript
 from tests.utils.paths import PRODUCTS_CSV
+from tests.utils.stream_truth import COMMENTS_JSONL, truth_sentences, truth_transcript
 
 NO_LLM = HighlightOptions(llm_titles=False)
 

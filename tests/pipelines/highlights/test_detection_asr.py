@@ -6,8 +6,8 @@ from pipelines.catalog import load_catalog
 from pipelines.comments import parse_comments
 from pipelines.highlights import Highlight, HighlightOptions, find_highlights
 from pipelines.transcript import Transcript
-from tests.utils.stream_truth import COMMENTS_JSONL, truth_sentences
 from tests.utils.paths import PRODUCTS_CSV
+from tests.utils.stream_truth import COMMENTS_JSONL, truth_sentences
 
 pytestmark = pytest.mark.slow
 

@@ -10,8 +10,8 @@ from pipelines.highlights.products import ProductMatcher
 from pipelines.highlights.titles import check_title, clean_title
 from pipelines.llm import LLMOptions, get_llm
 from pipelines.prompting import load_prompt
-from tests.utils.stream_truth import truth_transcript
 from tests.utils.paths import PRODUCTS_CSV
+from tests.utils.stream_truth import truth_transcript
 
 OFFER = Highlight("h", 75.7, 90.7, 0.9, "offer", [], "", ["WT-001", "WT-003"])
 

@@ -3,8 +3,6 @@ interfaces; tests/pipelines/qa/test_eval.py runs the real models."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from knowledge import KnowledgeBase
