@@ -211,11 +211,14 @@ def clips(file: Path = typer.Argument(..., exists=True, dir_okay=False),
 
 
 @app.command("config-table")
-def config_table() -> None:
+def config_table(update: Path = typer.Option(None, "--update", help="rewrite the table in this README")) -> None:
     """Print the README's configuration table (every WUTONG_* variable and its default)."""
-    from app.config_doc import settings_table
+    from app.config_doc import replace_table, settings_table
 
-    print(settings_table())
+    if update:
+        update.write_text(replace_table(update.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        print(settings_table())
 
 
 def main() -> None:

@@ -36,3 +36,15 @@ def settings_table() -> str:
     lines = ["| variable | default | meaning |", "|---|---|---|"]
     lines += [f"| `{n}` | {d} | {m} |" for n, d, m in _rows(Settings, "WUTONG_")]
     return "\n".join(lines)
+
+
+START, END = "<!-- config-table:start -->\n", "<!-- config-table:end -->"
+
+
+def table_in(readme: str) -> str:
+    return readme.split(START, 1)[1].split(END, 1)[0].strip()
+
+
+def replace_table(readme: str) -> str:
+    head, rest = readme.split(START, 1)
+    return head + START + settings_table() + "\n" + END + rest.split(END, 1)[1]

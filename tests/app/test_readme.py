@@ -1,4 +1,4 @@
-from app.config_doc import env_vars, settings_table
+from app.config_doc import env_vars, settings_table, table_in
 from tests.utils.paths import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -10,7 +10,6 @@ def test_readme_opens_with_the_two_commands() -> None:
 
 
 def test_configuration_table_matches_settings() -> None:
-    start, end = "<!-- config-table:start -->\n", "<!-- config-table:end -->"
-    table = README.split(start, 1)[1].split(end, 1)[0].strip()
-    assert table == settings_table(), "README is stale: paste the output of `wutong config-table`"
+    table = table_in(README)
+    assert table == settings_table(), "README is stale: run `wutong config-table --update README.md`"
     assert all(f"`{name}`" in table for name in env_vars())
