@@ -11,7 +11,7 @@ from pipelines.llm.base import LLM
 from pipelines.prompting import load_prompt
 from pipelines.qa.allergens import is_allergy_question
 from pipelines.qa.evidence import SourceEvidence, group_sources
-from pipelines.qa.extractive import extractive_answer, source_context
+from pipelines.qa.extractive import extractive_answer, is_how_to, source_context
 from pipelines.qa.grounding import unsupported_facts
 from pipelines.qa.options import AskOptions
 from pipelines.qa.screen import screen_question
@@ -76,7 +76,10 @@ def compose(question: str, source: SourceEvidence, llm: LLM | None, options: Ask
     cite = f"（来源：{source.title}）"
     budget = options.max_chars - len(cite)
     allergy = source.kind == "product" and is_allergy_question(question)
-    if llm is not None and options.use_llm and not allergy:
+    # A recipe's own numbered steps answer "怎么做" better than a 0.5B model's retelling, and the
+    # long prompt made these the slowest answers (5-9 s on 2 cores).
+    how_to = source.kind == "recipe" and is_how_to(question)
+    if llm is not None and options.use_llm and not allergy and not how_to:
         generated = generate(question, source, llm, options)
         grounded_in = [source.title] + [h.text for h in source.hits]
         if generated and not unsupported_facts(generated, grounded_in):

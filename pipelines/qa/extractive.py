@@ -27,6 +27,10 @@ _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|`")
 HOW_TO = ("怎么做", "做法", "怎么煮", "怎么炒", "怎么蒸", "怎么炖", "步骤", "怎么弄", "如何做", "教程")
 
 
+def is_how_to(question: str) -> bool:
+    return any(w in question for w in HOW_TO)
+
+
 def product_from_hit(evidence: SourceEvidence) -> Product:
     return Product(evidence.id, evidence.title, dict(evidence.top.meta.get("fields", {})))
 
@@ -74,7 +78,7 @@ def text_answer(question: str, evidence: SourceEvidence, max_chars: int) -> str:
     terms = [t.word for t in content_terms(question) if t.word not in evidence.title]
     hits = sorted(evidence.hits, key=lambda h: _chunk_no(h.chunk_id))  # document order
     lines = [_MARKUP.sub("", line) for h in hits for line in h.body.splitlines()]
-    if any(w in question for w in HOW_TO) and any(_STEP.match(x) for x in lines):
+    if is_how_to(question) and any(_STEP.match(x) for x in lines):
         lines = [x for x in lines if _STEP.match(x)]  # a how-to question: the numbered steps
     sentences = [s.strip(" -*·\t") for line in lines for s in _SENTENCE.findall(line)]
     sentences = [s for s in dict.fromkeys(sentences) if len(s) > 2]
