@@ -68,10 +68,3 @@ def get_clip(db: Database, tenant_id: str, clip_id: str) -> Clip | None:
     with db.connect() as conn:
         row = conn.execute("SELECT data FROM clips WHERE tenant_id = ? AND id = ?", (tenant_id, clip_id)).fetchone()
     return Clip(**json.loads(row["data"])) if row else None
-
-
-def list_clips(db: Database, tenant_id: str, highlight_id: str | None = None) -> list[Clip]:
-    sql = "SELECT data FROM clips WHERE tenant_id = ?" + (" AND highlight_id = ?" if highlight_id else "")
-    with db.connect() as conn:
-        rows = conn.execute(sql + " ORDER BY created_at DESC", (tenant_id, *([highlight_id] if highlight_id else []))).fetchall()
-    return [Clip(**json.loads(r["data"])) for r in rows]
