@@ -1,0 +1,40 @@
+"""Start-up sweeps what a crash left behind: temp files and half-rendered clip folders older than a
+job's lifetime. Fresh ones may belong to a job still running in another process and stay."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from app.config import Settings
+from app.main import create_app
+
+OLD = time.time() - 2 * 24 * 3600
+
+
+def leftovers(data: Path, age: float) -> list[Path]:
+    paths = [data / "tmp" / "upload-1.part", data / "tenants" / "t1" / "transcripts" / ".r1.json.a1.tmp",
+             data / "tenants" / "t1" / "comments" / ".r1.json.b2.tmp", data / "tenants" / "t1" / "clips" / ".render-c1"]
+    for path in paths:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.name.startswith(".render"):
+            path.mkdir()
+            (path / "clip.mp4").write_bytes(b"half")
+        else:
+            path.write_bytes(b"half")
+        os.utime(path, (age, age))
+    return paths
+
+
+def test_startup_sweeps_old_leftovers_only(tmp_path: Path, model_dir: Path) -> None:
+    old = leftovers(tmp_path / "old-data", OLD)
+    fresh = leftovers(tmp_path / "fresh-data", time.time())
+    for data in (tmp_path / "old-data", tmp_path / "fresh-data"):
+        settings = Settings(data_dir=data, model_dir=model_dir, default_api_key="k", seed_knowledge=False)
+        with TestClient(create_app(settings, run_worker=False)) as client:
+            assert client.get("/health").status_code == 200
+    assert [p for p in old if p.exists()] == []
+    assert [p for p in fresh if not p.exists()] == []
