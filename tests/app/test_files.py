@@ -38,3 +38,16 @@ def test_startup_sweeps_old_leftovers_only(tmp_path: Path, model_dir: Path) -> N
             assert client.get("/health").status_code == 200
     assert [p for p in old if p.exists()] == []
     assert [p for p in fresh if not p.exists()] == []
+
+
+def test_concurrent_writes_use_unique_temp_names(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from app.files import write_atomic
+
+    target = tmp_path / "transcripts" / "r1.json"
+    texts = [f'{{"writer": {i}, "pad": "{"x" * 200_000}"}}' for i in range(8)]
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda t: write_atomic(target, t), texts))
+    assert target.read_text() in texts  # one whole version, never a mix
+    assert [p.name for p in target.parent.iterdir()] == ["r1.json"]

@@ -7,7 +7,7 @@ import imageio_ffmpeg
 import pytest
 from fastapi.testclient import TestClient
 
-from app.config import Settings
+from app.config import Settings, UploadOptions
 from app.main import create_app
 from tests.utils.paths import MEDIA, STREAM_MP4
 
@@ -72,7 +72,7 @@ def test_bad_upload_is_a_clear_4xx_and_leaves_nothing(client: TestClient, settin
 
 
 def test_upload_over_the_size_limit(tmp_path: Path, model_dir: Path) -> None:
-    settings = Settings(data_dir=tmp_path, model_dir=model_dir, default_api_key="k", max_upload_mb=1)
+    settings = Settings(data_dir=tmp_path, model_dir=model_dir, default_api_key="k", uploads=UploadOptions(recordings_mb=1))
     with TestClient(create_app(settings, run_worker=False)) as client:
         response = upload(client, STREAM_MP4, headers={"Authorization": "Bearer k"})
     assert response.status_code == 413 and response.json()["error"]["code"] == "too_large"

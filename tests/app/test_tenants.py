@@ -19,6 +19,7 @@ from knowledge.store import collection_name, get_client
 from tests.utils.paths import MEDIA
 
 WAV = MEDIA / "asr" / "paddlespeech_zh.wav"
+CATALOG = "sku,name,price\nT-1,测试土鸡蛋,36\n".encode()
 FAQ = {"path": "faq/自提.md", "text": "# 自提\n\n每周五下午四点在东门自提。", "kind": "faq"}
 
 
@@ -34,15 +35,17 @@ def wutong(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliR
 
 
 def fill_tenant(client: TestClient, headers: dict[str, str]) -> str:
-    """A recording, a knowledge document, a gap and a cached bot reply for the tenant behind `headers`."""
+    """A recording, a catalog, a knowledge document, a gap and a cached bot reply for the tenant behind `headers`."""
     rec = client.post("/v1/recordings", files={"file": ("zh.wav", WAV.read_bytes())}, headers=headers).json()
+    assert client.post("/v1/products", files={"file": ("c.csv", CATALOG)}, headers=headers).status_code == 201
     assert client.post("/v1/knowledge/documents", json=FAQ, headers=headers).status_code == 201
-    client.post("/v1/ask", json={"question": "快递柜坏了找谁？"}, headers=headers)
     bot = client.get("/v1/bot/config", headers=headers).json()
-    body = f'{{"msg_id": "m1", "group_id": "g", "text": "随便聊聊", "ts": {int(time.time())}}}'.encode()
-    signature = sign(bot["bot_secret"], str(int(time.time())), body)
-    client.post("/v1/bot/webhook", content=body, headers={"X-Wutong-Tenant": bot["tenant_id"],
-                                                          "X-Wutong-Signature": signature, "Authorization": ""})
+    ts = int(time.time())
+    body = f'{{"msg_id": "m1", "group_id": "g", "text": "@梧桐 快递柜坏了找谁？", "ts": {ts}}}'.encode()
+    response = client.post("/v1/bot/webhook", content=body, headers={
+        "X-Wutong-Tenant": bot["tenant_id"], "X-Wutong-Signature": sign(bot["bot_secret"], str(ts), body),
+        "Authorization": ""})
+    assert response.status_code == 200 and response.json()["handoff"], response.text
     return rec["id"]
 
 
@@ -76,7 +79,8 @@ def test_delete_removes_everything_of_the_tenant(client: TestClient, settings: S
     fill_tenant(client, other_tenant_headers)
     other_id = client.get("/v1/me", headers=other_tenant_headers).json()["tenant_id"]
     db = settings.data_dir / "wutong.db"
-    assert sum(rows_of(db, other_id).values()) >= 5
+    assert {t for t, n in rows_of(db, other_id).items() if n} >= {"recordings", "products", "bot_messages",
+                                                                 "knowledge_gaps", "api_keys"}
 
     result = wutong.invoke(cli, ["tenants", "delete", "other-group", "--yes"])
     assert result.exit_code == 0, result.output
@@ -87,7 +91,8 @@ def test_delete_removes_everything_of_the_tenant(client: TestClient, settings: S
     assert collection_name(other_id) not in names
     # the default group keeps everything
     assert client.get("/v1/recordings").json()["count"] == 1
-    assert client.get("/v1/knowledge/documents").json()["count"] == 1
+    assert client.get("/v1/knowledge/documents").json()["count"] == 2
+    assert client.get("/v1/products").json()["count"] == 1
 
 
 def test_delete_unknown_tenant(wutong: CliRunner, client: TestClient) -> None:
