@@ -36,6 +36,8 @@ def test_upload_probes_and_deduplicates(client: TestClient) -> None:
     body = first.json()
     assert body["has_video"] and (body["width"], body["height"]) == (1280, 720)
     assert 104 < body["duration_s"] < 106
+    made = (body["transcribed"], body["has_comments"], body["highlights"], body["clips"])
+    assert made == (False, False, 0, 0)
     again = upload(client, STREAM_MP4, name="another-name.mp4")
     assert again.status_code == 200 and again.json()["id"] == body["id"]
     assert client.get("/v1/recordings").json()["count"] == 1
