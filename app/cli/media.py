@@ -49,11 +49,24 @@ def clips(file: Path = typer.Argument(..., exists=True, dir_okay=False),
           tenant: str = typer.Option("default", "--tenant"),
           keep: bool = typer.Option(True, "--keep/--no-keep", help="keep the recording and its clips in the tenant")) -> None:
     """Transcribe, find highlights and render clips end to end, through the same services as the API's jobs."""
-    from app.services import clips as clip_service
-    from app.services.comments import save_comments
     from app.services.highlights import find_recording_highlights
+    from app.services.recordings import delete_recording
+
+    data = _stored_and_transcribed(tenant, file, catalog, comments)
+    options = data.ctx.settings.highlights.model_copy(update={"max_count": count, "min_count": min(count, 3)})
+    with console.status("finding highlights…"):
+        highlights = find_recording_highlights(data, options)
+    _render_all(data, highlights, out)
+    if not keep:
+        delete_recording(data.ctx, data.rec.tenant_id, data.rec.id)
+    console.print(f"recording {data.rec.id} " + ("kept in the console" if keep else "deleted"))
+
+
+def _stored_and_transcribed(tenant: str, file: Path, catalog: Path | None, comments: Path | None):
+    """The file as the tenant's recording (with its comments), transcribed unless it was before."""
+    from app.services.comments import save_comments
     from app.services.knowledge import ingest_paths
-    from app.services.recordings import RecordingData, delete_recording, import_file
+    from app.services.recordings import RecordingData, import_file
     from app.services.transcription import transcribe_recording
 
     ctx, found = context_and_tenant(tenant)
@@ -65,20 +78,21 @@ def clips(file: Path = typer.Argument(..., exists=True, dir_okay=False),
     if not data.transcript.is_file():
         with progress_bar("transcribe") as report:
             transcribe_recording(data, progress=report)
-    options = ctx.settings.highlights.model_copy(update={"max_count": count, "min_count": min(count, 3)})
-    with console.status("finding highlights…"):
-        highlights = find_recording_highlights(data, options)
+    return data
+
+
+def _render_all(data, highlights: list, out: Path) -> None:
+    """Each highlight rendered (kept in the tenant) and copied to out/NN/, plus out/highlights.json."""
+    from app.services.clips import render_highlight_clip
+
     out.mkdir(parents=True, exist_ok=True)
     for i, h in enumerate(highlights, 1):
         with progress_bar(f"clip {i}/{len(highlights)}") as report:
-            clip = clip_service.render_highlight_clip(data, h, (h.start, h.end), ctx.settings.clips, progress=report)
-        shutil.copytree(ctx.files.clip_dir(found.id, clip.id), out / f"{i:02d}", dirs_exist_ok=True)
+            clip = render_highlight_clip(data, h, (h.start, h.end), data.ctx.settings.clips, progress=report)
+        shutil.copytree(data.ctx.files.clip_dir(data.rec.tenant_id, clip.id), out / f"{i:02d}", dirs_exist_ok=True)
         console.print(f"[green]✓[/green] {out / f'{i:02d}' / clip.video}  {h.kind}  {h.title}  ({', '.join(h.reasons[:3])})")
     (out / "highlights.json").write_text(json.dumps([h.to_dict() for h in highlights], ensure_ascii=False, indent=1),
                                          encoding="utf-8")
-    if not keep:
-        delete_recording(ctx, found.id, data.rec.id)
-    console.print(f"recording {data.rec.id} " + ("kept in the console" if keep else "deleted"))
 
 
 def register(app: typer.Typer) -> None:

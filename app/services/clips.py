@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from app.context import AppContext
+from app.errors import Cancelled
 from app.files import move_into_place, remove
 from app.jobs.worker import JobContext
 from app.services.highlights import get_highlight
@@ -44,6 +45,25 @@ def clip_file(ctx: AppContext, tenant_id: str, clip_id: str, which: Literal["vid
     return require(path if path.is_file() else None, "clip")
 
 
+class _DeferredCancel:
+    """Progress for ffmpeg: a cancellation is held until ffmpeg has exited, so raising it never leaves
+    an ffmpeg process writing into a folder being removed."""
+
+    def __init__(self, progress) -> None:
+        self.progress, self.cancelled = progress, None
+
+    def __call__(self, fraction: float) -> None:
+        if self.progress and self.cancelled is None:
+            try:
+                self.progress(fraction, "rendering")
+            except Cancelled as exc:
+                self.cancelled = exc
+
+    def raise_if_cancelled(self) -> None:
+        if self.cancelled:
+            raise self.cancelled
+
+
 def render_highlight_clip(data: RecordingData, highlight: Highlight, span: tuple[float, float],
                           options: ClipOptions, *, progress=None, job: JobContext | None = None) -> Clip:
     """Render and keep one clip of the recording (what the job runs; the CLI too)."""
@@ -51,20 +71,26 @@ def render_highlight_clip(data: RecordingData, highlight: Highlight, span: tuple
     transcript = load_transcript(ctx, rec)
     clip_id = new_id()
     staging = ctx.files.clip_staging(rec.tenant_id, clip_id)
-    report = (lambda fraction: progress(fraction, "rendering")) if progress else None
+    report = _DeferredCancel(progress)
     try:
         with ctx.heavy:
             rendered = render_clip(data.media, span, transcript, options, staging, progress=report)
+        report.raise_if_cancelled()
         clip = Clip(id=clip_id, highlight_id=highlight.id, recording_id=rec.id, start=span[0], end=span[1],
                     duration=rendered.duration, width=rendered.width, height=rendered.height, layout=options.layout,
                     video=rendered.video.name, cover=rendered.cover.name)
-        with data.writing(job):
-            move_into_place(staging, ctx.files.clip_dir(rec.tenant_id, clip_id))
-            with ctx.db.write() as conn:
-                store.insert_clip(conn, rec.tenant_id, clip)
+        _keep(data, clip, staging, job)
         return clip
     finally:
         remove(staging)  # nothing left after the rename; a refused or failed render is cleaned up here
+
+
+def _keep(data: RecordingData, clip: Clip, staging: Path, job: JobContext | None) -> None:
+    """Rename the rendered folder into place and add the clip's row, unless the recording is gone."""
+    with data.writing(job):
+        move_into_place(staging, data.ctx.files.clip_dir(data.rec.tenant_id, clip.id))
+        with data.ctx.db.write() as conn:
+            store.insert_clip(conn, data.rec.tenant_id, clip)
 
 
 def run_clip_job(job: JobContext) -> dict[str, Any]:

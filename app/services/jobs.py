@@ -5,7 +5,9 @@ from __future__ import annotations
 from app.context import AppContext
 from app.services.lookup import require
 from app.store import jobs as store
-from app.store.jobs import Job
+from app.store.jobs import TERMINAL, Job
+
+__all__ = ["TERMINAL", "cancel_job", "find_job", "get_job", "list_jobs", "retry_job"]
 
 
 def list_jobs(ctx: AppContext, tenant_id: str, *, recording_id: str | None = None, kind: str | None = None,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 
 from app.store.db import Database
 from app.store.schema import clips
-from app.store.sql import now
+from app.store.sql import count_per_recording, now
 
 
 @dataclass
@@ -50,10 +50,8 @@ def list_clips(db: Database, tenant_id: str, recording_id: str) -> list[Clip]:
 
 
 def count_by_recording(db: Database, tenant_id: str) -> dict[str, int]:
-    query = select(clips.c.recording_id, func.count()).where(clips.c.tenant_id == tenant_id).group_by(
-        clips.c.recording_id)
     with db.read() as conn:
-        return dict(conn.execute(query).all())
+        return count_per_recording(conn, clips, tenant_id)
 
 
 def delete_recording_clips(conn, tenant_id: str, recording_id: str) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 
 from app.store.db import Database
 from app.store.schema import highlights
-from app.store.sql import now
+from app.store.sql import count_per_recording, now
 from pipelines.highlights import Highlight
 
 
@@ -46,10 +46,8 @@ def get_highlight(db: Database, tenant_id: str, highlight_id: str) -> StoredHigh
 
 
 def count_by_recording(db: Database, tenant_id: str) -> dict[str, int]:
-    query = select(highlights.c.recording_id, func.count()).where(highlights.c.tenant_id == tenant_id).group_by(
-        highlights.c.recording_id)
     with db.read() as conn:
-        return dict(conn.execute(query).all())
+        return count_per_recording(conn, highlights, tenant_id)
 
 
 def delete_recording_highlights(conn, tenant_id: str, recording_id: str) -> None:

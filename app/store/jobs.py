@@ -71,6 +71,9 @@ def list_jobs(db: Database, tenant_id: str, *, limit: int = 100, recording_id: s
 def claim_next(db: Database) -> Job | None:
     """Move the oldest queued job to running (FOR UPDATE SKIP LOCKED where the database has it)."""
     oldest = select(jobs.c.id).where(jobs.c.status == "queued").order_by(jobs.c.created_at).limit(1)
+    with db.read() as conn:  # an idle worker polls: look before taking the write lock
+        if conn.execute(oldest).first() is None:
+            return None
     with db.write() as conn:
         job_id = conn.execute(oldest.with_for_update(skip_locked=True)).scalar()
         if job_id is None:

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, CursorResult, Table
+from sqlalchemy import Connection, CursorResult, Table, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 T = TypeVar("T")
@@ -24,6 +24,13 @@ def upsert(conn: Connection, table: Table, values: dict[str, Any] | list[dict[st
     if update is None:
         return conn.execute(stmt.on_conflict_do_nothing(index_elements=keys))
     return conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=update(stmt.excluded)))
+
+
+def count_per_recording(conn: Connection, table: Table, tenant_id: str) -> dict[str, int]:
+    """{recording id: rows} of a table with tenant_id and recording_id columns."""
+    query = select(table.c.recording_id, func.count()).where(table.c.tenant_id == tenant_id).group_by(
+        table.c.recording_id)
+    return dict(conn.execute(query).all())
 
 
 def rows_as(factory: Callable[..., T], rows: Iterable[Any], drop: tuple[str, ...] = ()) -> list[T]:

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from app.cli import app as cli
-from app.config import Settings, get_settings
+from app.config import Settings
 from app.services.bot import sign
 from knowledge.store import collection_name, get_client
 from tests.utils.paths import MEDIA
@@ -21,17 +19,6 @@ from tests.utils.paths import MEDIA
 WAV = MEDIA / "asr" / "paddlespeech_zh.wav"
 CATALOG = "sku,name,price\nT-1,测试土鸡蛋,36\n".encode()
 FAQ = {"path": "faq/自提.md", "text": "# 自提\n\n每周五下午四点在东门自提。", "kind": "faq"}
-
-
-@pytest.fixture
-def wutong(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
-    """The CLI on the same data folder as the `client` fixture's service."""
-    monkeypatch.setenv("WUTONG_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("WUTONG_MODEL_DIR", str(settings.model_dir))
-    monkeypatch.setenv("WUTONG_SEED_KNOWLEDGE", "false")
-    get_settings.cache_clear()
-    yield CliRunner()
-    get_settings.cache_clear()
 
 
 def fill_tenant(client: TestClient, headers: dict[str, str]) -> str:
