@@ -6,6 +6,7 @@ with the first revision, which is exactly its schema, then upgraded like any oth
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from alembic import command
@@ -41,6 +42,15 @@ def upgrade(db: Database) -> bool:
             command.stamp(config, FIRST_REVISION)
         command.upgrade(config, "head")
     return adopted
+
+
+def offline_sql(url: str) -> str:
+    """The whole migration history as SQL for `url`'s dialect (e.g. postgresql://), without connecting."""
+    buffer = io.StringIO()
+    config = alembic_config(url=url)
+    config.output_buffer = buffer
+    command.upgrade(config, "head", sql=True)
+    return buffer.getvalue()
 
 
 def revision(db: Database, message: str) -> None:

@@ -1,4 +1,5 @@
-"""Alembic's environment: migrations run on the connection `app.store.migrate` hands over."""
+"""Alembic's environment: migrations run on the connection `app.store.migrate` hands over, or (for a
+review of the SQL, `offline_sql`) are rendered as SQL for a database URL without connecting."""
 
 from alembic import context
 from sqlalchemy import create_engine
@@ -12,9 +13,13 @@ def run(connection) -> None:
         context.run_migrations()
 
 
-connection = context.config.attributes.get("connection")
-if connection is not None:
+url = context.config.get_main_option("sqlalchemy.url")
+if context.is_offline_mode():
+    context.configure(url=url, target_metadata=metadata, literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+elif (connection := context.config.attributes.get("connection")) is not None:
     run(connection)
-else:  # the `alembic` command line, given -x or sqlalchemy.url
-    with create_engine(context.config.get_main_option("sqlalchemy.url")).begin() as conn:
+else:
+    with create_engine(url).begin() as conn:
         run(conn)

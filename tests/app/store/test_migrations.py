@@ -75,3 +75,13 @@ def test_database_from_before_migrations_is_adopted(tmp_path: Path) -> None:
     assert rows["j1"].params == {"hotwords": ["接龙"]} and rows["j1"].result == {"segments": 14}
     assert rows["j2"].result is None and rec.has_video is True and rec.duration_s == 104.5
     assert upgrade(db) is False
+
+
+def test_migrations_render_for_postgresql() -> None:
+    """The same migrations are PostgreSQL DDL (rendered offline; a server arrives with issue 16)."""
+    from app.store.migrate import offline_sql
+
+    sql = offline_sql("postgresql://wutong@localhost/wutong")
+    assert "CREATE TABLE products" in sql and "fields JSON NOT NULL" in sql and "has_video BOOLEAN" in sql
+    assert "UPDATE jobs SET recording_id=(SELECT highlights.recording_id" in sql
+    assert "PRAGMA" not in sql and "AUTOINCREMENT" not in sql
