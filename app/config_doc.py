@@ -22,7 +22,7 @@ def _rows(model: type[BaseModel], prefix: str) -> list[tuple[str, str, str]]:
     for name, field in model.model_fields.items():
         annotation = field.annotation
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            rows += _rows(annotation, f"{prefix}{name.upper()}_")
+            rows += _rows(annotation, f"{prefix}{name.upper()}__")
         else:
             rows.append((f"{prefix}{name.upper()}", _default(field), (field.description or "").strip()))
     return rows

@@ -1,4 +1,4 @@
-"""Dependency aliases for routes: SettingsDep, CtxDep, StoreDep, TenantDep (Bearer key, or the console's
+"""Dependency aliases for routes: CtxDep, SettingsDep, TenantDep (Bearer key, or the console's
 session cookie for reads)."""
 
 from __future__ import annotations
@@ -10,11 +10,13 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.config import Settings
 from app.context import AppContext
-from app.errors import ApiError
-from app.store.db import Database
-from app.store.tenants import Tenant, tenant_for_key
+from app.errors import Unauthorized
+from app.services.tenants import authenticate
+from app.store.tenants import Tenant
 
 _bearer = HTTPBearer(auto_error=False)
+SESSION_COOKIE = "wutong_session"
+COOKIE_METHODS = {"GET", "HEAD"}  # the console's <video> and download links; writes still need the header
 
 
 def get_ctx(request: Request) -> AppContext:
@@ -28,16 +30,7 @@ def get_app_settings(ctx: CtxDep) -> Settings:
     return ctx.settings
 
 
-def get_db(ctx: CtxDep) -> Database:
-    return ctx.db
-
-
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
-StoreDep = Annotated[Database, Depends(get_db)]
-
-
-SESSION_COOKIE = "wutong_session"
-COOKIE_METHODS = {"GET", "HEAD"}  # the console's <video> and download links; writes still need the header
 
 
 def request_api_key(request: Request, credentials: HTTPAuthorizationCredentials | None) -> str | None:
@@ -45,23 +38,16 @@ def request_api_key(request: Request, credentials: HTTPAuthorizationCredentials 
         return credentials.credentials
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie and request.method not in COOKIE_METHODS:
-        raise ApiError(401, "unauthorized", "登录 Cookie 只能用于查看；提交修改请加请求头 Authorization: Bearer <key>",
-                       {"WWW-Authenticate": "Bearer"})
+        raise Unauthorized("登录 Cookie 只能用于查看；提交修改请加请求头 Authorization: Bearer <key>")
     return cookie
 
 
-def get_tenant(
-    request: Request, db: StoreDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Tenant:
+def get_tenant(request: Request, ctx: CtxDep,
+               credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Tenant:
     key = request_api_key(request, credentials)
     if not key:
-        raise ApiError(401, "unauthorized", "缺少 API 密钥：请加请求头 Authorization: Bearer <key>",
-                       {"WWW-Authenticate": "Bearer"})
-    tenant = tenant_for_key(db, key)
-    if tenant is None:
-        raise ApiError(401, "unauthorized", "API 密钥无效", {"WWW-Authenticate": "Bearer"})
-    return tenant
+        raise Unauthorized("缺少 API 密钥：请加请求头 Authorization: Bearer <key>")
+    return authenticate(ctx, key)
 
 
 TenantDep = Annotated[Tenant, Depends(get_tenant)]

@@ -7,16 +7,18 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from app.bootstrap import ensure_default_tenant
+from app.bootstrap import start
 from app.config import Settings, get_settings
 from app.context import AppContext
 from app.errors import install_error_handlers
-from app.jobs.handlers import job_handlers
+from app.jobs.registry import job_handlers
 from app.jobs.worker import Worker
 from app.routes import (
     ask,
     bot,
+    catalog,
     clips,
+    comments,
     console,
     drafts,
     health,
@@ -29,16 +31,15 @@ from app.routes import (
     transcripts,
 )
 
-ROUTERS = (health, session, recordings, jobs, transcripts, openai_compat, knowledge, ask, bot, highlights, clips, drafts,
-           console)
+ROUTERS = (health, session, recordings, jobs, transcripts, openai_compat, comments, highlights, clips, knowledge,
+           catalog, ask, bot, drafts, console)
 
 
 def create_app(settings: Settings | None = None, *, run_worker: bool = True) -> FastAPI:
     settings = settings or get_settings()
     ctx = AppContext.create(settings)
-    if (tenant := ensure_default_tenant(ctx)) and settings.seed_knowledge:
-        ctx.queue.enqueue(tenant.id, "seed_knowledge", {})
-    worker = Worker(ctx.queue, job_handlers(), ctx, settings.job_concurrency)
+    start(ctx)
+    worker = Worker(ctx.queue, job_handlers(), ctx, settings.jobs)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

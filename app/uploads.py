@@ -77,6 +77,13 @@ class StreamingUpload:
             raise InvalidInput("上传的文件是空的", code="empty_file")
         return self
 
+    def read_and_discard(self) -> bytes:
+        """The file's bytes (for small kinds: comments, documents, catalogs); the temp file is removed."""
+        try:
+            return self.file.path.read_bytes()
+        finally:
+            self.discard()
+
     def field(self, name: str, default: str | None = None) -> str | None:
         values = self.fields.get(name)
         return values[-1] if values else default
@@ -110,7 +117,9 @@ class StreamingUpload:
         self._part.name = options.get(b"name", b"").decode("utf-8", "replace")
         if b"filename" in options:
             self._part.filename = options[b"filename"].decode("utf-8", "replace")
-        if self._part.name == self.file_field and self._out is None:
+        if self._part.name == self.file_field and self._path is not None:
+            raise InvalidInput("一次只能上传一个文件（字段 file）", code="too_many_files")
+        if self._part.name == self.file_field:
             self.tmp_dir.mkdir(parents=True, exist_ok=True)
             self._path = self.tmp_dir / f"upload-{uuid.uuid4().hex}.part"
             self._out = self._path.open("wb")

@@ -36,8 +36,9 @@ class DocumentInfo:
 
 
 class KnowledgeBase:
-    def __init__(self, root: Path, tenant_id: str, embedder: Embedder, *, chunk_chars: int = 400) -> None:
-        self.root, self.tenant_id, self.chunk_chars = Path(root), tenant_id, chunk_chars
+    def __init__(self, root: Path, tenant_id: str, embedder: Embedder, *, chunk_chars: int = 400,
+                 candidates: int = 30) -> None:
+        self.root, self.tenant_id, self.chunk_chars, self.candidates = Path(root), tenant_id, chunk_chars, candidates
         self.embedder = embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, get_cache(root))
         self._client = get_client(root)
         self._name = collection_name(tenant_id)
@@ -86,17 +87,33 @@ class KnowledgeBase:
             self._bump()
         return len(found)
 
+    def drop(self) -> None:
+        """Delete the tenant's whole collection and forget its in-memory index (tenant deletion)."""
+        with self._state.lock:
+            self._client.delete_collection(self._name)
+            self._state.index, self._state.version = None, None
+
     def _replace(self, doc_ids: list[str], chunks: list[Chunk], docs: dict[str, tuple]) -> None:
+        """The new chunks are written first and only then the stale ones deleted: a reader sees the old
+        version or the new one (briefly both), never neither."""
         vectors = self.embedder.embed_documents([c.text for c in chunks])  # slow part: outside the lock
         metas = [self._chunk_meta(c, docs) for c in chunks]
         with self._state.lock:
-            for start in range(0, len(doc_ids), 500):
-                self._collection.delete(where={"doc_id": {"$in": doc_ids[start:start + 500]}})
+            old = self._chunk_ids(doc_ids)
             for start in range(0, len(chunks), 1000):
                 end = start + 1000
                 self._collection.upsert(ids=[c.chunk_id for c in chunks[start:end]], embeddings=vectors[start:end],
                                         documents=[c.text for c in chunks[start:end]], metadatas=metas[start:end])
+            stale = sorted(set(old) - {c.chunk_id for c in chunks})
+            for start in range(0, len(stale), 1000):
+                self._collection.delete(ids=stale[start:start + 1000])
             self._bump()
+
+    def _chunk_ids(self, doc_ids: list[str]) -> list[str]:
+        found: list[str] = []
+        for start in range(0, len(doc_ids), 500):
+            found += self._collection.get(where={"doc_id": {"$in": doc_ids[start:start + 500]}}, include=[])["ids"]
+        return found
 
     def _chunk_meta(self, chunk: Chunk, docs: dict[str, tuple]) -> dict:
         doc_id = chunk.source_id.split("@")[0] if chunk.source_id.startswith("rec:") else chunk.source_id
@@ -132,8 +149,9 @@ class KnowledgeBase:
     def count(self) -> int:
         return self._collection.count()
 
-    def search(self, query: str, k: int = 5, *, candidates: int = 30, use_lexical: bool = True) -> list[Hit]:
+    def search(self, query: str, k: int = 5, *, candidates: int | None = None, use_lexical: bool = True) -> list[Hit]:
         """The k best chunks by reciprocal-rank fusion of vector and BM25 rankings (raw scores kept)."""
+        candidates = candidates or self.candidates
         total = self.count()
         if not query.strip() or total == 0:
             return []

@@ -11,22 +11,29 @@ from app.store.jobs import Job
 
 
 class JobQueue(Protocol):
-    def enqueue(self, tenant_id: str, kind: str, params: dict[str, Any], subject_id: str | None = None) -> Job: ...
+    def enqueue(self, tenant_id: str, kind: str, params: dict[str, Any], subject_id: str | None = None,
+                recording_id: str | None = None) -> Job: ...
 
     def claim(self) -> Job | None: ...
 
     def wait(self, timeout: float) -> None: ...
 
+    def wake(self) -> None: ...
 
-class SqliteJobQueue:
+
+class DatabaseJobQueue:
+    """The jobs table is the queue: an accepted job survives a crash, and any process can enqueue."""
+
     def __init__(self, db: Database) -> None:
         self.db = db
         self._wake = threading.Event()
 
-    def enqueue(self, tenant_id: str, kind: str, params: dict[str, Any], subject_id: str | None = None) -> Job:
-        job = job_store.create_job(self.db, tenant_id, kind, params, subject_id)
+    def enqueue(self, tenant_id: str, kind: str, params: dict[str, Any], subject_id: str | None = None,
+                recording_id: str | None = None) -> Job:
+        with self.db.write() as conn:
+            job_id = job_store.create_job(conn, tenant_id, kind, params, subject_id, recording_id)
         self._wake.set()
-        return job
+        return job_store.get_job(self.db, tenant_id, job_id)
 
     def claim(self) -> Job | None:
         return job_store.claim_next(self.db)

@@ -1,43 +1,43 @@
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Body
 from fastapi.responses import FileResponse
 
-from app.context import AppContext
 from app.deps import CtxDep, TenantDep
-from app.errors import ApiError
-from app.schemas.highlights import ClipPublic
-from app.store import highlights as store
-from app.store.highlights import Clip
-from app.store.tenants import Tenant
+from app.schemas.clips import ClipCreate, ClipPublic, ClipsPublic
+from app.schemas.jobs import JobAccepted
+from app.services import clips as service
 
-router = APIRouter(prefix="/v1/clips", tags=["clips"])
+router = APIRouter(prefix="/v1", tags=["clips"])
 
 
-def clip_or_404(ctx: AppContext, tenant: Tenant, clip_id: str) -> Clip:
-    clip = store.get_clip(ctx.db, tenant.id, clip_id)
-    if clip is None:
-        raise ApiError(404, "clip_not_found", "找不到这个短视频")
-    return clip
+@router.post("/highlights/{highlight_id}/clip", response_model=JobAccepted, status_code=202)
+def start_clip(highlight_id: str, ctx: CtxDep, tenant: TenantDep,
+               body: Annotated[ClipCreate | None, Body()] = None) -> JobAccepted:
+    """Render a highlight (or the span given) as a clip: a job whose result names the clip."""
+    job = service.start_clip(ctx, tenant.id, highlight_id, (body or ClipCreate()).job_params())
+    return JobAccepted(job_id=job.id)
 
 
-def public(clip: Clip) -> ClipPublic:
-    return ClipPublic(**{k: v for k, v in vars(clip).items() if k not in ("video", "cover", "caption")},
-                      video_url=f"/v1/clips/{clip.id}/video", cover_url=f"/v1/clips/{clip.id}/cover")
+@router.get("/recordings/{recording_id}/clips", response_model=ClipsPublic)
+def list_clips(recording_id: str, ctx: CtxDep, tenant: TenantDep) -> ClipsPublic:
+    """The recording's clips, newest first."""
+    data = [ClipPublic.of(c) for c in service.list_recording_clips(ctx, tenant.id, recording_id)]
+    return ClipsPublic(recording_id=recording_id, data=data, count=len(data))
 
 
-@router.get("/{clip_id}", response_model=ClipPublic)
+@router.get("/clips/{clip_id}", response_model=ClipPublic)
 def get_clip(clip_id: str, ctx: CtxDep, tenant: TenantDep) -> ClipPublic:
-    return public(clip_or_404(ctx, tenant, clip_id))
+    return ClipPublic.of(service.get_clip(ctx, tenant.id, clip_id))
 
 
-@router.get("/{clip_id}/video")
+@router.get("/clips/{clip_id}/video")
 def get_clip_video(clip_id: str, ctx: CtxDep, tenant: TenantDep) -> FileResponse:
     """The MP4 (Range requests answer 206, so a phone browser can seek)."""
-    clip = clip_or_404(ctx, tenant, clip_id)
-    return FileResponse(ctx.files.clip_dir(tenant.id, clip.id) / clip.video, media_type="video/mp4",
-                        filename=f"wutong-{clip.id}.mp4", content_disposition_type="inline")
+    return FileResponse(service.clip_file(ctx, tenant.id, clip_id, "video"), media_type="video/mp4",
+                        filename=f"wutong-{clip_id}.mp4", content_disposition_type="inline")
 
 
-@router.get("/{clip_id}/cover")
+@router.get("/clips/{clip_id}/cover")
 def get_clip_cover(clip_id: str, ctx: CtxDep, tenant: TenantDep) -> FileResponse:
-    clip = clip_or_404(ctx, tenant, clip_id)
-    return FileResponse(ctx.files.clip_dir(tenant.id, clip.id) / clip.cover, media_type="image/jpeg")
+    return FileResponse(service.clip_file(ctx, tenant.id, clip_id, "cover"), media_type="image/jpeg")

@@ -2,10 +2,8 @@ from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 
 from app.deps import CtxDep, TenantDep
-from app.errors import ApiError
 from app.schemas.drafts import CopyCreate, DraftPublic, DraftsPublic, DraftSummary, DraftUpdate, ScriptCreate
 from app.services import drafts as service
-from app.store import drafts as store
 from pipelines.drafts import ScriptRequest
 
 router = APIRouter(prefix="/v1/drafts", tags=["drafts"])
@@ -28,25 +26,17 @@ async def create_copy(body: CopyCreate, ctx: CtxDep, tenant: TenantDep) -> Draft
 
 @router.get("", response_model=DraftsPublic)
 def list_drafts(ctx: CtxDep, tenant: TenantDep) -> DraftsPublic:
-    drafts = [DraftSummary.model_validate(d, from_attributes=True) for d in store.list_drafts(ctx.db, tenant.id)]
+    drafts = [DraftSummary.model_validate(d, from_attributes=True) for d in service.list_drafts(ctx, tenant.id)]
     return DraftsPublic(data=drafts, count=len(drafts))
-
-
-def draft_or_404(ctx, tenant, draft_id: str):
-    draft = store.get_draft(ctx.db, tenant.id, draft_id)
-    if draft is None:
-        raise ApiError(404, "draft_not_found", "找不到这份草稿")
-    return draft
 
 
 @router.get("/{draft_id}", response_model=DraftPublic)
 def get_draft(draft_id: str, ctx: CtxDep, tenant: TenantDep) -> DraftPublic:
-    return DraftPublic.of(draft_or_404(ctx, tenant, draft_id))
+    return DraftPublic.of(service.get_draft(ctx, tenant.id, draft_id))
 
 
 @router.put("/{draft_id}", response_model=DraftPublic)
 def update_draft(draft_id: str, body: DraftUpdate, ctx: CtxDep, tenant: TenantDep) -> DraftPublic:
     """Save the leader's revision; `flags` lists any 《广告法》 terms in it (not rewritten)."""
-    draft_or_404(ctx, tenant, draft_id)
     draft, flags = service.revise_draft(ctx, tenant.id, draft_id, body.text, body.title)
     return DraftPublic.of(draft, flags)

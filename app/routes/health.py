@@ -1,18 +1,12 @@
 from fastapi import APIRouter
-from pydantic import BaseModel
 
 from app.deps import CtxDep
+from app.schemas.health import HealthPublic
+from app.services.health import check
 
 router = APIRouter(tags=["health"])
 
 
-class Health(BaseModel):
-    status: str
-    version: str
-
-
-@router.get("/health", response_model=Health)
-def health(ctx: CtxDep) -> Health:
-    with ctx.db.connect() as conn:
-        conn.execute("SELECT 1")
-    return Health(status="ok", version="0.1.0")
+@router.get("/health", response_model=HealthPublic)
+def health(ctx: CtxDep) -> HealthPublic:
+    return HealthPublic(**check(ctx))

@@ -1,8 +1,9 @@
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from pydantic import ValidationError
 
 from app.deps import CtxDep, TenantDep
-from app.errors import ApiError
+from app.errors import invalid_request
 from app.schemas.knowledge import (
     DocumentCreate,
     DocumentPublic,
@@ -12,15 +13,20 @@ from app.schemas.knowledge import (
     GapsPublic,
     IngestResult,
     SearchHit,
-    SearchRequest,
+    SearchQuery,
     SearchResults,
 )
 from app.services import knowledge as service
-from app.store import gaps as gap_store
 from app.uploads import StreamingUpload
 
 router = APIRouter(prefix="/v1/knowledge", tags=["knowledge"])
-MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+
+async def _json_document(request: Request) -> DocumentCreate:
+    try:
+        return DocumentCreate.model_validate_json(await request.body())
+    except ValidationError as exc:
+        raise invalid_request(exc) from None
 
 
 @router.post("/documents", response_model=IngestResult, status_code=201)
@@ -28,14 +34,12 @@ async def add_document(request: Request, ctx: CtxDep, tenant: TenantDep) -> Inge
     """Multipart `file` (+ optional `path`, `kind`), or JSON {path, text, title?, kind?}.
     Catalog CSV/JSON files become products (id = SKU); Markdown/text become documents (id = path)."""
     if request.headers.get("content-type", "").startswith("application/json"):
-        body = DocumentCreate.model_validate_json(await request.body())
-        result = await run_in_threadpool(service.add_text_document, ctx, tenant.id, body)
+        body = await _json_document(request)
+        result = await run_in_threadpool(service.add_text_document, ctx, tenant.id, body.path, body.text,
+                                         title=body.title, kind=body.kind)
         return IngestResult(**result)
-    upload = await StreamingUpload(ctx.files.tmp, MAX_DOCUMENT_BYTES).parse(request)
-    try:
-        data = upload.file.path.read_bytes()
-    finally:
-        upload.discard()
+    upload = await StreamingUpload(ctx.files.tmp, service.upload_limit(ctx)).parse(request)
+    data = upload.read_and_discard()
     result = await run_in_threadpool(service.ingest_upload, ctx, tenant.id, upload.file.filename, data,
                                      path=upload.field("path"), kind=upload.field("kind"))
     return IngestResult(**result)
@@ -43,33 +47,30 @@ async def add_document(request: Request, ctx: CtxDep, tenant: TenantDep) -> Inge
 
 @router.get("/documents", response_model=DocumentsPublic)
 def list_documents(ctx: CtxDep, tenant: TenantDep) -> DocumentsPublic:
-    docs = [DocumentPublic.model_validate(d, from_attributes=True)
-            for d in service.get_kb(ctx, tenant.id).list_documents()]
+    docs = [DocumentPublic.model_validate(d, from_attributes=True) for d in service.list_documents(ctx, tenant.id)]
     return DocumentsPublic(data=docs, count=len(docs))
 
 
 @router.delete("/documents/{doc_id:path}", status_code=204)
 def delete_document(doc_id: str, ctx: CtxDep, tenant: TenantDep) -> Response:
-    service.get_kb(ctx, tenant.id).delete_document(doc_id)
+    """Remove a document's chunks (a product: its catalog row too); gaps it answered are open again."""
+    service.delete_document(ctx, tenant.id, doc_id)
     return Response(status_code=204)
 
 
 @router.post("/search", response_model=SearchResults)
-def search(body: SearchRequest, ctx: CtxDep, tenant: TenantDep) -> SearchResults:
-    hits = service.get_kb(ctx, tenant.id).search(body.query, body.k)
+def search(body: SearchQuery, ctx: CtxDep, tenant: TenantDep) -> SearchResults:
+    hits = service.search(ctx, tenant.id, body.query, body.k)
     return SearchResults(data=[SearchHit.model_validate(h, from_attributes=True) for h in hits])
 
 
 @router.get("/gaps", response_model=GapsPublic)
 def list_gaps(ctx: CtxDep, tenant: TenantDep, status: str | None = "open") -> GapsPublic:
-    gaps = [GapPublic.model_validate(g, from_attributes=True) for g in gap_store.list_gaps(ctx.db, tenant.id, status)]
+    gaps = [GapPublic.model_validate(g, from_attributes=True) for g in service.list_gaps(ctx, tenant.id, status)]
     return GapsPublic(data=gaps, count=len(gaps))
 
 
 @router.post("/gaps/{gap_id}/answer", response_model=IngestResult, status_code=201)
 def answer_gap(gap_id: str, body: GapAnswer, ctx: CtxDep, tenant: TenantDep) -> IngestResult:
     """The leader's answer becomes an FAQ document, so the bot can answer the question next time."""
-    gap = gap_store.get_gap(ctx.db, tenant.id, gap_id)
-    if gap is None:
-        raise ApiError(404, "gap_not_found", "找不到这个问题")
-    return IngestResult(**service.answer_gap(ctx, tenant.id, gap, body.answer))
+    return IngestResult(**service.answer_gap(ctx, tenant.id, gap_id, body.answer))

@@ -10,11 +10,10 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, ValidationError
 
 from app.deps import CtxDep, TenantDep
-from app.errors import ApiError
-from app.services.transcription import tenant_hotwords, transcribe_file
+from app.errors import invalid_request
+from app.services.transcription import render_transcript, transcribe_upload
 from app.uploads import StreamingUpload
-from pipelines.asr import to_srt, to_vtt
-from pipelines.media import probe
+from pipelines.errors import InvalidInput
 from pipelines.transcript import Transcript
 
 router = APIRouter(prefix="/v1/audio", tags=["openai-compatible"])
@@ -27,6 +26,16 @@ class TranscriptionForm(BaseModel):
     prompt: str | None = None
     response_format: Literal["json", "text", "srt", "vtt", "verbose_json"] = "json"
     timestamp_granularities: list[Literal["segment", "word"]] = ["segment"]
+
+    @classmethod
+    def of(cls, upload: StreamingUpload) -> TranscriptionForm:
+        granularities = upload.fields.get("timestamp_granularities[]") or upload.fields.get("timestamp_granularities")
+        try:
+            return cls(model=upload.field("model", "whisper-1"), language=upload.field("language") or None,
+                       prompt=upload.field("prompt") or None, response_format=upload.field("response_format", "json"),
+                       timestamp_granularities=granularities or ["segment"])
+        except ValidationError as exc:
+            raise InvalidInput(invalid_request(exc).message, code="invalid_request") from None  # OpenAI: 400
 
 
 def verbose_json(t: Transcript, words: bool) -> dict:
@@ -46,10 +55,9 @@ def render(t: Transcript, form: TranscriptionForm) -> Response:
     match form.response_format:
         case "text":
             return PlainTextResponse(t.text)
-        case "srt":
-            return PlainTextResponse(to_srt(t))
-        case "vtt":
-            return PlainTextResponse(to_vtt(t), media_type="text/vtt")
+        case "srt" | "vtt":  # OpenAI sends SRT as text/plain
+            text, media_type = render_transcript(t, form.response_format)
+            return PlainTextResponse(text, media_type=media_type if form.response_format == "vtt" else "text/plain")
         case "verbose_json":
             return JSONResponse(verbose_json(t, "word" in form.timestamp_granularities))
     return JSONResponse({"text": t.text})
@@ -57,23 +65,11 @@ def render(t: Transcript, form: TranscriptionForm) -> Response:
 
 @router.post("/transcriptions")
 async def create_transcription(request: Request, ctx: CtxDep, tenant: TenantDep) -> Response:
-    upload = await StreamingUpload(ctx.files.tmp, ctx.settings.max_upload_mb * 1024 * 1024).parse(request)
+    upload = await StreamingUpload(ctx.files.tmp, ctx.settings.uploads.limit("recordings")).parse(request)
     try:
-        form = TranscriptionForm(
-            model=upload.field("model", "whisper-1"), language=upload.field("language") or None,
-            prompt=upload.field("prompt") or None, response_format=upload.field("response_format", "json"),
-            timestamp_granularities=upload.fields.get("timestamp_granularities[]")
-            or upload.fields.get("timestamp_granularities") or ["segment"],
-        )
-    except ValidationError as exc:
-        upload.discard()
-        raise ApiError(400, "invalid_request", f"参数有误：{exc.errors()[0]['loc'][0]} {exc.errors()[0]['msg']}") from None
-    try:
-        await run_in_threadpool(probe, upload.file.path)
-        transcript = await run_in_threadpool(
-            transcribe_file, ctx, upload.file.path, hotwords=tenant_hotwords(ctx, tenant.id),
-            language=form.language, prompt=form.prompt,
-        )
+        form = TranscriptionForm.of(upload)
+        transcript = await run_in_threadpool(transcribe_upload, ctx, tenant.id, upload.file.path,
+                                             language=form.language, prompt=form.prompt)
     finally:
         upload.discard()
     return render(transcript, form)

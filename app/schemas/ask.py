@@ -3,7 +3,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 
-class AskRequest(BaseModel):
+class QuestionCreate(BaseModel):
     question: str = Field(min_length=1, max_length=500)
     group_id: str | None = Field(default=None, max_length=100)
 
@@ -16,7 +16,7 @@ class SourcePublic(BaseModel):
     snippet: str
 
 
-class AskResponse(BaseModel):
+class AnswerPublic(BaseModel):
     answer: str
     sources: list[SourcePublic]
     handoff: bool

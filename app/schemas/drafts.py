@@ -44,6 +44,8 @@ class DraftPublic(BaseModel):
     text: str
     content: dict[str, Any]
     request: dict[str, Any]
+    recording_id: str | None = None
+    highlight_id: str | None = None
     created_at: float
     updated_at: float
     flags: list[AdFlagPublic] = []

@@ -16,7 +16,8 @@ class JobPublic(BaseModel):
     id: str
     kind: str
     subject_id: str | None
-    status: str
+    recording_id: str | None
+    status: str  # queued | running | succeeded | failed | cancelled
     stage: str
     progress: float
     result: dict[str, Any] | None
@@ -28,9 +29,8 @@ class JobPublic(BaseModel):
     @classmethod
     def of(cls, job: Job) -> JobPublic:
         error = JobError(code=job.error_code, message=job.error_message or "") if job.error_code else None
-        return cls(id=job.id, kind=job.kind, subject_id=job.subject_id, status=job.status, stage=job.stage,
-                   progress=round(job.progress, 4), result=job.result, error=error, attempts=job.attempts,
-                   created_at=job.created_at, updated_at=job.updated_at)
+        fields = {k: v for k, v in vars(job).items() if k in cls.model_fields}
+        return cls(**fields | {"progress": round(job.progress, 4), "error": error})
 
 
 class JobAccepted(BaseModel):

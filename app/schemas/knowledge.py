@@ -35,7 +35,7 @@ class DocumentsPublic(BaseModel):
     count: int
 
 
-class SearchRequest(BaseModel):
+class SearchQuery(BaseModel):
     query: str = Field(min_length=1, max_length=500)
     k: int = Field(default=5, ge=1, le=50)
 

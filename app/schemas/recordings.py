@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from app.services.recordings import RecordingSummary
 from app.store.recordings import Recording
 
 
@@ -16,10 +17,14 @@ class RecordingPublic(BaseModel):
     width: int | None
     height: int | None
     created_at: float
+    transcribed: bool = Field(description="a transcript exists (GET .../transcript answers)")
+    has_comments: bool = Field(description="live comments were uploaded")
+    highlights: int = Field(description="highlights found")
+    clips: int = Field(description="clips rendered")
 
     @classmethod
-    def of(cls, rec: Recording) -> RecordingPublic:
-        return cls.model_validate(rec, from_attributes=True)
+    def of(cls, rec: Recording, summary: RecordingSummary) -> RecordingPublic:
+        return cls(**vars(rec), **vars(summary))
 
 
 class RecordingsPublic(BaseModel):

@@ -5,7 +5,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 
-class TranscribeRequest(BaseModel):
+class TranscriptionCreate(BaseModel):
     hotwords: list[str] = Field(default=[], max_length=200, description="added to the catalog's product names")
     language: str | None = Field(default=None, max_length=8, description="e.g. zh; `auto` to detect")
 

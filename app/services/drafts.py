@@ -5,14 +5,17 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from app.context import AppContext
-from app.services.highlights import load_comments
-from app.services.knowledge import get_kb, tenant_catalog
+from app.services.catalog import tenant_catalog
+from app.services.comments import load_comments
+from app.services.highlights import get_highlight
+from app.services.knowledge import get_kb
+from app.services.lookup import require
+from app.services.recordings import get_recording
 from app.services.transcription import load_transcript
 from app.store import drafts as store
 from app.store import gaps as gap_store
-from app.store import highlights as highlight_store
 from app.store.drafts import Draft
-from app.store.recordings import get_recording, list_recordings
+from app.store.recordings import list_recordings
 from pipelines.adlaw import check_adlaw
 from pipelines.drafts import (
     CopyContext,
@@ -24,10 +27,10 @@ from pipelines.drafts import (
     render_script_markdown,
     write_copy,
 )
-from pipelines.errors import NotFound
 from pipelines.llm import get_llm
 
 EXCERPT_CHARS = 300
+COPY_TITLES = {"announcement": "群公告", "product_blurb": "商品文案", "follow_up": "售后提醒", "clip_caption": "短视频文案"}
 
 
 def _llm(ctx: AppContext):
@@ -55,44 +58,46 @@ def draft_script(ctx: AppContext, tenant_id: str, request: ScriptRequest) -> Dra
                               render_script_markdown(script))
 
 
-def copy_context(ctx: AppContext, tenant_id: str, recording_id: str | None, highlight_id: str | None) -> CopyContext:
-    context = CopyContext()
+def copy_context(ctx: AppContext, tenant_id: str, recording_id: str | None,
+                 highlight_id: str | None) -> tuple[CopyContext, str | None, list[str]]:
+    """What the copy may quote: (context, the recording it comes from, the highlight's SKUs)."""
+    context, skus, span = CopyContext(), [], None
     if highlight_id:
-        found = highlight_store.get_highlight(ctx.db, tenant_id, highlight_id)
-        if found is None:
-            raise NotFound("找不到这个高光片段", code="highlight_not_found")
+        found = get_highlight(ctx, tenant_id, highlight_id)
         context.highlight_title, context.highlight_kind = found.highlight.title, found.highlight.kind
-        recording_id = recording_id or found.recording_id
+        recording_id, skus = recording_id or found.recording_id, found.highlight.skus
         span = (found.highlight.start, found.highlight.end)
     if recording_id:
-        rec = get_recording(ctx.db, tenant_id, recording_id)
-        if rec is None:
-            raise NotFound("找不到这个录像", code="recording_not_found")
-        transcript = load_transcript(ctx, rec)
-        segments = transcript.segments
-        if highlight_id:
-            segments = [s for s in segments if s.end > span[0] and s.start < span[1]]
-            context.transcript_excerpt = "".join(s.text for s in segments)[:EXCERPT_CHARS]
+        segments = load_transcript(ctx, get_recording(ctx, tenant_id, recording_id)).segments
+        if span:
+            quoted = [s for s in segments if s.end > span[0] and s.start < span[1]]
+            context.transcript_excerpt = "".join(s.text for s in quoted)[:EXCERPT_CHARS]
         else:
-            context.recording_summary = transcript.text[:EXCERPT_CHARS]
-    return context
+            context.recording_summary = "".join(s.text for s in segments)[:EXCERPT_CHARS]
+    return context, recording_id, skus
 
 
 def draft_copy(ctx: AppContext, tenant_id: str, kind: str, skus: list[str], tone: str | None,
                recording_id: str | None, highlight_id: str | None) -> Draft:
-    request = CopyRequest(kind=kind, skus=skus, tone=tone,
-                          context=copy_context(ctx, tenant_id, recording_id, highlight_id))
-    if highlight_id and not skus:
-        request.skus = highlight_store.get_highlight(ctx.db, tenant_id, highlight_id).highlight.skus
+    context, recording_id, highlight_skus = copy_context(ctx, tenant_id, recording_id, highlight_id)
+    request = CopyRequest(kind=kind, skus=skus or highlight_skus, tone=tone, context=context)
     kb = get_kb(ctx, tenant_id)
     draft = write_copy(request, tenant_catalog(ctx, tenant_id), llm=_llm(ctx), options=ctx.settings.drafts,
                        recipes=recipes_from_search(kb.search))
-    title = {"announcement": "群公告", "product_blurb": "商品文案", "follow_up": "售后提醒",
-             "clip_caption": "短视频文案"}[kind]
-    return store.create_draft(ctx.db, tenant_id, kind, title, asdict(request), draft.to_dict(), draft.full_text)
+    return store.create_draft(ctx.db, tenant_id, kind, COPY_TITLES[kind], asdict(request), draft.to_dict(),
+                              draft.full_text, recording_id=recording_id, highlight_id=highlight_id)
+
+
+def list_drafts(ctx: AppContext, tenant_id: str) -> list[Draft]:
+    return store.list_drafts(ctx.db, tenant_id)
+
+
+def get_draft(ctx: AppContext, tenant_id: str, draft_id: str) -> Draft:
+    return require(store.get_draft(ctx.db, tenant_id, draft_id), "draft")
 
 
 def revise_draft(ctx: AppContext, tenant_id: str, draft_id: str, text: str, title: str | None) -> tuple[Draft, list]:
     """Save the leader's edit; the 《广告法》 check runs on it again and is reported, not applied."""
+    get_draft(ctx, tenant_id, draft_id)
     draft = store.update_draft(ctx.db, tenant_id, draft_id, text=text, title=title)
     return draft, check_adlaw(text)

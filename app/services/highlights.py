@@ -1,80 +1,62 @@
-"""Highlights and clips: transcript + catalog + comments -> highlights -> rendered short videos."""
+"""Highlights: transcript + catalog + live comments -> the moments worth a clip, best first."""
 
 from __future__ import annotations
 
-import json
-import os
-import uuid
-from dataclasses import asdict
 from typing import Any
 
 from app.context import AppContext
 from app.jobs.worker import JobContext
-from app.services.knowledge import tenant_catalog
+from app.services.catalog import tenant_catalog
+from app.services.comments import load_comments
+from app.services.lookup import require
+from app.services.recordings import RecordingData, get_recording, recording_data
 from app.services.transcription import load_transcript
 from app.store import highlights as store
-from app.store.recordings import Recording, get_recording
-from pipelines.clips import render_clip
-from pipelines.comments import Comment, parse_comments
-from pipelines.errors import NotFound
-from pipelines.highlights import find_highlights
+from app.store.highlights import StoredHighlight
+from app.store.jobs import Job
+from app.store.sql import new_id
+from pipelines.errors import Conflict
+from pipelines.highlights import Highlight, HighlightOptions, find_highlights
 from pipelines.llm import get_llm
 
 
-def save_comments(ctx: AppContext, rec: Recording, filename: str, data: bytes) -> dict[str, Any]:
-    parsed = parse_comments(data, filename)
-    path = ctx.files.comments(rec.tenant_id, rec.id)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps([asdict(c) for c in parsed.comments], ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
-    return {"recording_id": rec.id, "format": parsed.format, "count": len(parsed.comments), "skipped": parsed.skipped}
+def start_highlights(ctx: AppContext, tenant_id: str, recording_id: str, options: dict[str, Any]) -> Job:
+    data = recording_data(ctx, tenant_id, recording_id)
+    if not data.transcript.is_file():
+        raise Conflict("请先转写这个录像，再找高光片段", code="transcript_required")
+    return data.enqueue("highlights", {"options": options})
 
 
-def load_comments(ctx: AppContext, rec: Recording) -> list[Comment]:
-    path = ctx.files.comments(rec.tenant_id, rec.id)
-    if not path.is_file():
-        return []
-    return [Comment(**c) for c in json.loads(path.read_text(encoding="utf-8"))]
+def list_highlights(ctx: AppContext, tenant_id: str, recording_id: str) -> list[Highlight]:
+    return store.list_highlights(ctx.db, tenant_id, get_recording(ctx, tenant_id, recording_id).id)
 
 
-def _recording(ctx: AppContext, tenant_id: str, recording_id: str) -> Recording:
-    rec = get_recording(ctx.db, tenant_id, recording_id)
-    if rec is None:
-        raise NotFound("录像已被删除", code="recording_not_found")
-    return rec
+def get_highlight(ctx: AppContext, tenant_id: str, highlight_id: str) -> StoredHighlight:
+    return require(store.get_highlight(ctx.db, tenant_id, highlight_id), "highlight")
+
+
+def find_recording_highlights(data: RecordingData, options: HighlightOptions, *, progress=None,
+                              job: JobContext | None = None) -> list[Highlight]:
+    """Find and keep a recording's highlights (what the job runs; the CLI too)."""
+    ctx, rec = data.ctx, data.rec
+    transcript = load_transcript(ctx, rec)
+    if progress:
+        progress(0.1, "scoring")
+    llm = get_llm(ctx.settings.llm, ctx.settings.models_path) if options.llm_titles else None
+    found = find_highlights(transcript, tenant_catalog(ctx, rec.tenant_id), load_comments(ctx, rec), options, llm)
+    for h in found:  # ids must be unique across recordings: they address /v1/highlights/{id}
+        h.id = new_id()
+    with data.writing(job), ctx.db.write() as conn:
+        store.replace_highlights(conn, rec.tenant_id, rec.id, found)
+    return found
 
 
 def run_highlights_job(job: JobContext) -> dict[str, Any]:
     ctx: AppContext = job.services
-    rec = _recording(ctx, job.job.tenant_id, job.job.subject_id)
-    transcript = load_transcript(ctx, rec)
+    data = recording_data(ctx, job.job.tenant_id, job.job.subject_id)
     options = ctx.settings.highlights.model_copy(update=job.job.params.get("options") or {})
-    job.progress(0.1, "scoring")
-    llm = get_llm(ctx.settings.llm, ctx.settings.models_path) if options.llm_titles else None
-    highlights = find_highlights(transcript, tenant_catalog(ctx, rec.tenant_id), load_comments(ctx, rec), options, llm)
-    for h in highlights:  # ids must be unique across recordings: they address /v1/highlights/{id}
-        h.id = uuid.uuid4().hex[:16]
-    store.replace_highlights(ctx.db, rec.tenant_id, rec.id, highlights)
-    return {"recording_id": rec.id, "count": len(highlights), "highlight_ids": [h.id for h in highlights]}
+    found = find_recording_highlights(data, options, progress=job.progress, job=job)
+    return {"recording_id": data.rec.id, "count": len(found), "highlight_ids": [h.id for h in found]}
 
 
-def run_clip_job(job: JobContext) -> dict[str, Any]:
-    ctx: AppContext = job.services
-    params = job.job.params
-    found = store.get_highlight(ctx.db, job.job.tenant_id, job.job.subject_id)
-    if found is None:
-        raise NotFound("高光片段已被删除或重新生成，请刷新后再试", code="highlight_not_found")
-    rec = _recording(ctx, job.job.tenant_id, found.recording_id)
-    transcript = load_transcript(ctx, rec)
-    span = (params.get("start", found.highlight.start), params.get("end", found.highlight.end))
-    options = ctx.settings.clips.model_copy(update=params.get("options") or {})
-    clip_id = uuid.uuid4().hex[:16]
-    out_dir = ctx.files.clip_dir(rec.tenant_id, clip_id)
-    with ctx.heavy:
-        rendered = render_clip(ctx.files.recording(rec.tenant_id, rec.id, rec.format), span, transcript, options,
-                               out_dir, progress=lambda fraction: job.progress(fraction, "rendering"))
-    clip = store.Clip(id=clip_id, highlight_id=found.highlight.id, recording_id=rec.id, start=span[0], end=span[1],
-                      duration=rendered.duration, width=rendered.width, height=rendered.height, layout=options.layout,
-                      video=rendered.video.name, cover=rendered.cover.name)
-    store.insert_clip(ctx.db, rec.tenant_id, clip)
-    return {"clip_id": clip_id, "duration": rendered.duration, "width": rendered.width, "height": rendered.height}
+JOBS = {"highlights": run_highlights_job}

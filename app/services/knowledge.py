@@ -1,24 +1,49 @@
-"""The tenant's knowledge base as the app sees it: documents, the product catalog, gaps."""
+"""The tenant's knowledge base as the app sees it: documents in, search, deletion, knowledge gaps.
+
+A catalog file ingested here goes to the products table first (the catalog's source of truth) and
+is indexed from there; deleting a document removes its chunks, a product's row, and re-opens the
+gaps it answered.
+"""
 
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
+from app.config_sections import MB
 from app.context import AppContext
 from app.jobs.worker import JobContext
-from app.store.gaps import mark_answered
-from knowledge import KnowledgeBase, seed_knowledge
-from knowledge.ingest import guess_kind, ingest_bytes
+from app.services.lookup import not_found, require
+from app.store import gaps as gap_store
+from app.store import products as product_store
+from app.store.gaps import Gap
+from knowledge import DocumentInfo, IngestReport, KnowledgeBase, ingest_path, seed_knowledge
+from knowledge.ingest import CATALOG_SUFFIXES, guess_kind, ingest_bytes
 from pipelines.catalog import Product
 from pipelines.embeddings import get_embedder
-from pipelines.errors import InvalidInput
+from pipelines.errors import InvalidInput, NotFound, TooLarge
 
 _DOC_ID = re.compile(r"^[\w\u3400-\u9fff .()（）·+-]+(/[\w\u3400-\u9fff .()（）·+-]+)*$")
 
 
 def get_kb(ctx: AppContext, tenant_id: str) -> KnowledgeBase:
-    return KnowledgeBase(ctx.files.knowledge_root(), tenant_id, get_embedder())
+    options = ctx.settings.kb
+    return KnowledgeBase(ctx.files.knowledge_root(), tenant_id, get_embedder(options.embedder_threads),
+                         chunk_chars=options.chunk_chars, candidates=options.search_candidates)
+
+
+class CatalogFirst:
+    """The knowledge base as ingestion sees it: catalogs are written to the products table, then indexed."""
+
+    def __init__(self, ctx: AppContext, tenant_id: str) -> None:
+        self.ctx, self.tenant_id, self.kb = ctx, tenant_id, get_kb(ctx, tenant_id)
+
+    def add_products(self, products: list[Product], source_id: str) -> list[str]:
+        product_store.replace_source(self.ctx.db, self.tenant_id, source_id, products)
+        return self.kb.add_products(products, source_id)
+
+    def __getattr__(self, name: str):
+        return getattr(self.kb, name)
 
 
 def clean_doc_id(raw: str) -> str:
@@ -30,36 +55,82 @@ def clean_doc_id(raw: str) -> str:
     return doc_id
 
 
-def ingest_upload(ctx: AppContext, tenant_id: str, filename: str, data: bytes, *, path: str | None = None,
-                  kind: str | None = None) -> dict:
-    doc_id = clean_doc_id(path or PurePosixPath(filename.replace("\\", "/")).name)
-    report = ingest_bytes(get_kb(ctx, tenant_id), doc_id, data, kind=kind)
+def _result(doc_id: str, report: IngestReport) -> dict:
     return {"id": doc_id, "documents": report.documents, "products": report.products, "chunks": report.chunks}
 
 
-def tenant_catalog(ctx: AppContext, tenant_id: str) -> list[Product]:
-    """The catalog is the products in the knowledge base: one source of truth for every feature."""
-    return [Product(sku=d.id, name=d.title, fields=d.meta.get("fields", {}))
-            for d in get_kb(ctx, tenant_id).list_documents() if d.kind == "product"]
+def upload_limit(ctx: AppContext, doc_id: str = "") -> int:
+    """Catalogs and documents have limits of their own; before the name is known, the larger one."""
+    uploads = ctx.settings.uploads
+    if not doc_id:
+        return max(uploads.limit("catalog"), uploads.limit("documents"))
+    return uploads.limit("catalog" if PurePosixPath(doc_id).suffix.lower() in CATALOG_SUFFIXES else "documents")
 
 
-def add_text_document(ctx: AppContext, tenant_id: str, body) -> dict:
-    doc_id = clean_doc_id(body.path)
-    kb = get_kb(ctx, tenant_id)
-    chunks = kb.add_document(doc_id, body.text, title=body.title, kind=body.kind or guess_kind(doc_id))
+def ingest_upload(ctx: AppContext, tenant_id: str, filename: str, data: bytes, *, path: str | None = None,
+                  kind: str | None = None) -> dict:
+    doc_id = clean_doc_id(path or PurePosixPath(filename.replace("\\", "/")).name)
+    if len(data) > (limit := upload_limit(ctx, doc_id)):
+        raise TooLarge(f"文件超过上限 {limit // MB} MB")
+    return _result(doc_id, ingest_bytes(CatalogFirst(ctx, tenant_id), doc_id, data, kind=kind))
+
+
+def ingest_paths(ctx: AppContext, tenant_id: str, paths: list[Path]) -> list[tuple[Path, IngestReport]]:
+    """Files and folders (the CLI's `wutong ingest`); ids are paths relative to each folder."""
+    return [(path, ingest_path(CatalogFirst(ctx, tenant_id), path)) for path in paths]
+
+
+def add_text_document(ctx: AppContext, tenant_id: str, path: str, text: str, *, title: str | None = None,
+                      kind: str | None = None) -> dict:
+    doc_id = clean_doc_id(path)
+    chunks = get_kb(ctx, tenant_id).add_document(doc_id, text, title=title, kind=kind or guess_kind(doc_id))
     return {"id": doc_id, "documents": [doc_id], "products": [], "chunks": chunks}
 
 
-def answer_gap(ctx: AppContext, tenant_id: str, gap, answer: str) -> dict:
+def list_documents(ctx: AppContext, tenant_id: str) -> list[DocumentInfo]:
+    return get_kb(ctx, tenant_id).list_documents()
+
+
+def search(ctx: AppContext, tenant_id: str, query: str, k: int) -> list:
+    return get_kb(ctx, tenant_id).search(query, k)
+
+
+def drop_document(ctx: AppContext, tenant_id: str, doc_id: str) -> bool:
+    """Remove a document's chunks, its product row (if it is a product) and re-open the gaps it
+    answered; False when the knowledge base did not hold it."""
+    product_store.delete_product(ctx.db, tenant_id, doc_id)
+    gap_store.reopen_answered_by(ctx.db, tenant_id, doc_id)
+    try:
+        get_kb(ctx, tenant_id).delete_document(doc_id)
+    except NotFound:
+        return False
+    return True
+
+
+def delete_document(ctx: AppContext, tenant_id: str, doc_id: str) -> None:
+    if not drop_document(ctx, tenant_id, doc_id):
+        raise not_found("document")
+
+
+def list_gaps(ctx: AppContext, tenant_id: str, status: str | None) -> list[Gap]:
+    return gap_store.list_gaps(ctx.db, tenant_id, status)
+
+
+def answer_gap(ctx: AppContext, tenant_id: str, gap_id: str, answer: str) -> dict:
+    """The leader's answer becomes an FAQ document the bot can answer from next time."""
+    gap = require(gap_store.get_gap(ctx.db, tenant_id, gap_id), "gap")
     doc_id = f"faq/gap-{gap.id}.md"
     text = f"# {gap.question}\n\n{answer.strip()}\n"
     chunks = get_kb(ctx, tenant_id).add_document(doc_id, text, title=gap.question, kind="faq")
-    mark_answered(ctx.db, tenant_id, gap.id, doc_id)
+    gap_store.mark_answered(ctx.db, tenant_id, gap.id, doc_id)
     return {"id": doc_id, "documents": [doc_id], "products": [], "chunks": chunks}
 
 
 def run_seed_job(job: JobContext) -> dict:
     """Seed a tenant with the sample catalog and recipes shipped in knowledge/seed."""
     job.progress(0.05, "seeding")
-    report = seed_knowledge(get_kb(job.services, job.job.tenant_id))
+    report = seed_knowledge(CatalogFirst(job.services, job.job.tenant_id))
     return {"documents": len(report.documents), "products": len(report.products), "chunks": report.chunks}
+
+
+JOBS = {"seed_knowledge": run_seed_job}

@@ -1,25 +1,29 @@
-"""Transcription jobs: recording + tenant catalog -> transcript file (+ knowledge base)."""
+"""Transcription: recording + tenant catalog + glossary -> transcript file and knowledge document;
+the leader's corrections; the one place transcript formats are rendered."""
 
 from __future__ import annotations
 
 import difflib
 import json
-import os
 import re
-import threading
 from pathlib import Path
 from typing import Any
 
 from app.context import AppContext
+from app.files import write_atomic
 from app.jobs.worker import JobContext
-from app.services.knowledge import get_kb, tenant_catalog
+from app.services.catalog import tenant_catalog
+from app.services.knowledge import get_kb
+from app.services.lookup import not_found, require
+from app.services.recordings import RecordingData, recording_data
 from app.store.glossary import add_terms, list_terms
-from app.store.recordings import Recording, get_recording
-from pipelines.asr import catalog_hotwords
-from pipelines.errors import NotFound
+from app.store.jobs import Job
+from app.store.recordings import Recording
+from pipelines.asr import catalog_hotwords, to_srt, to_txt, to_vtt
+from pipelines.media import probe
 from pipelines.transcript import Correction, Segment, Transcript, Word
 
-_edit_lock = threading.Lock()  # one read-modify-write of a transcript file at a time
+TEXT_FORMATS = {"srt": (to_srt, "application/x-subrip"), "vtt": (to_vtt, "text/vtt"), "txt": (to_txt, "text/plain")}
 _UNIT = re.compile(r"(?:[A-Za-z0-9.%]+|[\u3400-\u9fff]|\S)[^\w\s]*")  # a character or a Latin run, + punctuation
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _PARTICLES = set("的了吗呢啊吧呀哦嘛也都就还很是在和")
@@ -27,6 +31,16 @@ _FILLERS = {"还有", "就是", "我们", "大家", "这个", "那个", "一个"
             "可以", "非常", "特别", "真的", "这款", "这些", "给大家", "我们家"}
 TERM_CHARS = (2, 8)
 MAX_CHANGE_CHARS = 12  # a longer insertion is the leader rewriting, not whisper mishearing a word
+
+
+def render_transcript(transcript: Transcript, fmt: str) -> tuple[str, str]:
+    """(text, media type) of a transcript as srt, vtt, txt or json: API and CLI both use this."""
+    if fmt == "json":
+        return json.dumps(transcript.to_dict(), ensure_ascii=False, indent=1), "application/json"
+    if fmt not in TEXT_FORMATS:
+        raise ValueError(f"unknown transcript format {fmt!r}")
+    render, media_type = TEXT_FORMATS[fmt]
+    return render(transcript), media_type
 
 
 def tenant_hotwords(ctx: AppContext, tenant_id: str, extra: list[str] | None = None) -> list[str]:
@@ -48,20 +62,73 @@ def transcribe_file(ctx: AppContext, path: Path, *, hotwords: list[str], languag
         return transcribe(path, options, model_dir=ctx.settings.models_path, hotwords=hotwords, progress=progress)
 
 
-def save_transcript(ctx: AppContext, rec: Recording, transcript: Transcript) -> Path:
-    path = ctx.files.transcript(rec.tenant_id, rec.id)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(transcript.to_dict(), ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+def transcribe_upload(ctx: AppContext, tenant_id: str, path: Path, *, language: str | None,
+                      prompt: str | None) -> Transcript:
+    """A file that is not kept as a recording (OpenAI-compatible endpoint)."""
+    probe(path)
+    return transcribe_file(ctx, path, hotwords=tenant_hotwords(ctx, tenant_id), language=language, prompt=prompt)
 
 
 def load_transcript(ctx: AppContext, rec: Recording) -> Transcript:
-    path = ctx.files.transcript(rec.tenant_id, rec.id)
+    path = RecordingData(ctx, rec).transcript
     if not path.is_file():
-        raise NotFound("这个录像还没有转写，请先提交转写任务", code="transcript_not_found")
+        raise not_found("transcript")
     return Transcript.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
+
+def _store(data: RecordingData, transcript: Transcript) -> None:
+    """Inside data.writing(): the file, then the knowledge document rec:<id>."""
+    write_atomic(data.transcript, json.dumps(transcript.to_dict(), ensure_ascii=False))
+    get_kb(data.ctx, data.rec.tenant_id).add_transcript(data.rec.id, transcript, title=f"直播回放 {data.rec.filename}")
+
+
+def transcribe_recording(data: RecordingData, *, hotwords: list[str] | None = None, language: str | None = None,
+                         progress=None, job: JobContext | None = None) -> Transcript:
+    """Transcribe a stored recording and keep the result (what the job runs; the CLI too)."""
+    ctx, rec = data.ctx, data.rec
+    transcript = transcribe_file(ctx, data.media, hotwords=tenant_hotwords(ctx, rec.tenant_id, hotwords),
+                                 language=language, progress=progress)
+    if progress:
+        progress(0.99, "indexing")
+    with data.writing(job):
+        _store(data, transcript)
+    return transcript
+
+
+def start_transcription(ctx: AppContext, tenant_id: str, recording_id: str, params: dict[str, Any]) -> Job:
+    return recording_data(ctx, tenant_id, recording_id).enqueue("transcribe", params)
+
+
+def correct_segment(ctx: AppContext, tenant_id: str, recording_id: str, index: int,
+                    text: str) -> tuple[Segment, list[str]]:
+    """Save the leader's wording of one sentence (times kept) and learn the terms it introduced."""
+    data = recording_data(ctx, tenant_id, recording_id)
+    with data.writing():
+        transcript = load_transcript(ctx, data.rec)
+        old = require(transcript.segments[index] if 0 <= index < len(transcript.segments) else None, "segment")
+        new = Segment(old.start, old.end, text.strip(), spread_words(text.strip(), old.start, old.end))
+        transcript.segments[index] = new
+        transcript.corrections.append(Correction(old.start, old.text, new.text, reason="leader"))
+        _store(data, transcript)
+    terms = introduced_terms(old.text, new.text, catalog_hotwords(tenant_catalog(ctx, tenant_id)))
+    add_terms(ctx.db, tenant_id, terms)
+    return new, terms
+
+
+def run_transcribe_job(job: JobContext) -> dict[str, Any]:
+    data = recording_data(job.services, job.job.tenant_id, job.job.subject_id)
+    job.progress(0.0, "transcribing")
+    params = job.job.params
+    transcript = transcribe_recording(data, hotwords=params.get("hotwords"), language=params.get("language"),
+                                      progress=job.progress, job=job)
+    return {"recording_id": data.rec.id, "segments": len(transcript.segments), "duration_s": transcript.duration,
+            "corrections": len(transcript.corrections)}
+
+
+JOBS = {"transcribe": run_transcribe_job}
+
+
+# -- term mining from corrections (the core branch moves these to pipelines/asr/learning.py) -------------
 
 def spread_words(text: str, start: float, end: float) -> list[Word]:
     """Words for a corrected sentence, timed evenly across its span (the audio did not change)."""
@@ -117,37 +184,3 @@ def _terms_between_fillers(words: list[str]) -> list[str]:
         else:
             current += word
     return terms
-
-
-def correct_segment(ctx: AppContext, rec: Recording, index: int, text: str) -> tuple[Segment, list[str]]:
-    """Save the leader's wording of one sentence (times kept) and learn the terms it introduced."""
-    with _edit_lock:
-        transcript = load_transcript(ctx, rec)
-        if not 0 <= index < len(transcript.segments):
-            raise NotFound("找不到这一句，请刷新转写后再改", code="segment_not_found")
-        old = transcript.segments[index]
-        new = Segment(old.start, old.end, text.strip(), spread_words(text.strip(), old.start, old.end))
-        transcript.segments[index] = new
-        transcript.corrections.append(Correction(old.start, old.text, new.text, reason="leader"))
-        save_transcript(ctx, rec, transcript)
-    terms = introduced_terms(old.text, new.text, catalog_hotwords(tenant_catalog(ctx, rec.tenant_id)))
-    add_terms(ctx.db, rec.tenant_id, terms)
-    get_kb(ctx, rec.tenant_id).add_transcript(rec.id, transcript, title=f"直播回放 {rec.filename}")
-    return new, terms
-
-
-def run_transcribe_job(job: JobContext) -> dict[str, Any]:
-    ctx: AppContext = job.services
-    rec = get_recording(ctx.db, job.job.tenant_id, job.job.subject_id)
-    if rec is None:
-        raise NotFound("录像已被删除", code="recording_not_found")
-    params = job.job.params
-    hotwords = tenant_hotwords(ctx, rec.tenant_id, params.get("hotwords"))
-    job.progress(0.0, "transcribing")
-    transcript = transcribe_file(ctx, ctx.files.recording(rec.tenant_id, rec.id, rec.format), hotwords=hotwords,
-                                 language=params.get("language"), progress=job.progress)
-    save_transcript(ctx, rec, transcript)
-    job.progress(0.99, "indexing")
-    get_kb(ctx, rec.tenant_id).add_transcript(rec.id, transcript, title=f"直播回放 {rec.filename}")
-    return {"recording_id": rec.id, "segments": len(transcript.segments), "duration_s": transcript.duration,
-            "corrections": len(transcript.corrections)}

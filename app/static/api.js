@@ -113,7 +113,7 @@ export async function* jobEvents(jobId, signal) {
   }
 }
 
-export const isDone = (job) => job.status === 'succeeded' || job.status === 'failed';
+export const isDone = (job) => ['succeeded', 'failed', 'cancelled'].includes(job.status);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

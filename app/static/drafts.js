@@ -29,9 +29,9 @@ export function mountDrafts(panel) {
   }
 
   function requestForms(products) {
-    const boxes = products.map((p) => h('input', { type: 'checkbox', value: p.id, id: newId('sku') }));
+    const boxes = products.map((p) => h('input', { type: 'checkbox', value: p.sku, id: newId('sku') }));
     const picks = h('fieldset', { class: 'products' }, h('legend', {}, '选择商品'),
-      products.map((p, i) => h('div', { class: 'check' }, boxes[i], h('label', { for: boxes[i].id }, p.title))));
+      products.map((p, i) => h('div', { class: 'check' }, boxes[i], h('label', { for: boxes[i].id }, p.name))));
     const chosen = () => {
       const skus = boxes.filter((b) => b.checked).map((b) => b.value);
       if (!skus.length) throw new Error('请至少选一个商品');

@@ -29,21 +29,22 @@ export function mountHighlights(panel) {
   async function load(recordingId) {
     replace(body, card(null, loading()));
     try {
-      const jobs = (await api('/v1/jobs')).data;
-      if (!jobs.some((j) => j.kind === 'transcribe' && j.subject_id === recordingId && j.status === 'succeeded')) {
+      const rec = await api(`/v1/recordings/${recordingId}`);
+      if (!rec.transcribed) {
         const open = h('button', { type: 'button', onclick: () => go('transcript', recordingId) }, '去转写');
         replace(body, card(null, empty('找高光需要先转写这个录像。'), open));
         return;
       }
-      const [highlights, transcript, products] = await Promise.all([
-        api(`/v1/recordings/${recordingId}/highlights`), api(`/v1/recordings/${recordingId}/transcript`), listProducts()]);
-      render(recordingId, highlights.data, transcript.segments, new Map(products.map((p) => [p.id, p.title])), jobs);
+      const [highlights, transcript, products, clips] = await Promise.all([
+        api(`/v1/recordings/${recordingId}/highlights`), api(`/v1/recordings/${recordingId}/transcript`), listProducts(),
+        api(`/v1/recordings/${recordingId}/clips`)]);
+      render(recordingId, highlights.data, transcript.segments, new Map(products.map((p) => [p.sku, p.name])), clips.data);
     } catch (err) {
       replace(body, card(null, errorBox(err)));
     }
   }
 
-  function render(recordingId, highlights, segments, productNames, jobs) {
+  function render(recordingId, highlights, segments, productNames, clips) {
     const slot = h('div', {});
     const find = h('button', { type: 'button', class: 'primary' }, highlights.length ? '重新找高光' : '找高光');
     find.onclick = () => act(find, async () => {
@@ -51,7 +52,7 @@ export function mountHighlights(panel) {
       toast('高光已找好');
       await load(recordingId);
     }, '正在找…');
-    const lastClips = latestClips(jobs);
+    const lastClips = latestClips(clips);
     const list = highlights.length
       ? h('ul', { class: 'items' }, highlights.map((hl, i) => highlightItem(hl, i, segments, productNames, lastClips.get(hl.id))))
       : empty('还没有高光片段。点“找高光”，从这段直播里挑出最值得剪的片段。');
@@ -61,13 +62,11 @@ export function mountHighlights(panel) {
   return { show };
 }
 
-/** The newest rendered clip per highlight, from the job list (the clip job's result names it). */
-function latestClips(jobs) {
-  const clips = new Map();
-  for (const job of jobs) { // newest first
-    if (job.kind === 'clip' && job.status === 'succeeded' && !clips.has(job.subject_id)) clips.set(job.subject_id, job.result.clip_id);
-  }
-  return clips;
+/** The newest rendered clip per highlight (the server lists a recording's clips newest first). */
+function latestClips(clips) {
+  const latest = new Map();
+  for (const clip of clips) if (!latest.has(clip.highlight_id)) latest.set(clip.highlight_id, clip.id);
+  return latest;
 }
 
 function highlightItem(hl, index, segments, productNames, clipId) {

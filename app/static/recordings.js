@@ -55,10 +55,8 @@ export function mountRecordings(panel) {
       return;
     }
     const names = new Map(recordings.data.map((r) => [r.id, r.filename]));
-    const transcribed = new Set(jobs.data.filter((j) => j.kind === 'transcribe' && j.status === 'succeeded')
-      .map((j) => j.subject_id));
     renderJobs(jobs.data.slice(0, SHOWN_JOBS), names);
-    renderRecordings(recordings.data, transcribed);
+    renderRecordings(recordings.data);
   }
 
   function renderJobs(jobs, names) {
@@ -69,7 +67,7 @@ export function mountRecordings(panel) {
     }
     const list = h('ul', { class: 'jobs' });
     for (const job of jobs) {
-      const { row, update } = jobRow(job, { subject: names.get(job.subject_id) || '', onDone: refresh, actions: jobActions });
+      const { row, update } = jobRow(job, { subject: names.get(job.recording_id) || '', onDone: refresh, actions: jobActions });
       rows.set(job.id, update);
       list.append(row);
       follow(job, (next) => rows.get(next.id)?.(next), refresh); // rows are redrawn on refresh
@@ -78,22 +76,24 @@ export function mountRecordings(panel) {
   }
 
   function jobActions(job) {
-    if (job.status !== 'succeeded' || !job.subject_id) return [];
-    if (job.kind === 'transcribe') return h('button', { type: 'button', onclick: () => go('transcript', job.subject_id) }, '看转写');
-    if (job.kind === 'highlights') return h('button', { type: 'button', onclick: () => go('highlights', job.subject_id) }, '看高光');
+    if (job.status !== 'succeeded' || !job.recording_id) return [];
+    if (job.kind === 'transcribe') return h('button', { type: 'button', onclick: () => go('transcript', job.recording_id) }, '看转写');
+    if (job.kind === 'highlights' || job.kind === 'clip') {
+      return h('button', { type: 'button', onclick: () => go('highlights', job.recording_id) }, '看高光');
+    }
     return [];
   }
 
-  function renderRecordings(recordings, transcribed) {
+  function renderRecordings(recordings) {
     if (!recordings.length) {
       replace(recList, empty('还没有录像。先在上面上传一段直播录像吧。'));
       return;
     }
-    replace(recList, h('ul', { class: 'items' }, recordings.map((rec) => recordingItem(rec, transcribed.has(rec.id)))));
+    replace(recList, h('ul', { class: 'items' }, recordings.map(recordingItem)));
   }
 
-  function recordingItem(rec, hasTranscript) {
-    const transcribe = h('button', { type: 'button' }, hasTranscript ? '重新转写' : '转写');
+  function recordingItem(rec) {
+    const transcribe = h('button', { type: 'button' }, rec.transcribed ? '重新转写' : '转写');
     transcribe.onclick = () => act(transcribe, async () => {
       await api(`/v1/recordings/${rec.id}/transcribe`, { method: 'POST', json: {} });
       toast('已开始转写');
@@ -101,17 +101,27 @@ export function mountRecordings(panel) {
     });
     const remove = h('button', { type: 'button', class: 'danger' }, '删除');
     remove.onclick = () => {
-      if (!window.confirm(`删除录像“${rec.filename}”？转写和高光也会一起删除。`)) return;
+      if (!window.confirm(`删除录像“${rec.filename}”？转写、评论、高光、短视频和知识库里的直播内容都会一起删除。`)) return;
       act(remove, async () => { await api(`/v1/recordings/${rec.id}`, { method: 'DELETE' }); toast('已删除'); await refresh(); });
     };
     return h('li', { class: 'item' },
       h('div', { class: 'row-head' }, h('strong', {}, rec.filename)),
       h('p', { class: 'muted' }, `${fmtTime(rec.duration_s)} · ${fmtSize(rec.size_bytes)} · ${fmtDate(rec.created_at)}`),
+      h('p', { class: 'muted made' }, madeFrom(rec)),
       h('div', { class: 'actions' },
-        hasTranscript ? h('button', { type: 'button', onclick: () => go('transcript', rec.id) }, '看转写') : null,
-        hasTranscript ? h('button', { type: 'button', onclick: () => go('highlights', rec.id) }, '高光') : null,
+        rec.transcribed ? h('button', { type: 'button', onclick: () => go('transcript', rec.id) }, '看转写') : null,
+        rec.transcribed ? h('button', { type: 'button', onclick: () => go('highlights', rec.id) }, '高光') : null,
         transcribe, remove));
   }
 
   return { show: refresh };
+}
+
+/** What the server says has been made from a recording: 已转写 · 有评论 · 3 个高光 · 2 个短视频. */
+function madeFrom(rec) {
+  const parts = [rec.transcribed ? '已转写' : '未转写'];
+  if (rec.has_comments) parts.push('有评论');
+  if (rec.highlights) parts.push(`${rec.highlights} 个高光`);
+  if (rec.clips) parts.push(`${rec.clips} 个短视频`);
+  return parts.join(' · ');
 }

@@ -12,11 +12,8 @@ export function go(tab, recordingId) {
 
 export const listRecordings = async () => (await api('/v1/recordings')).data;
 
-/** The catalog is the knowledge base's product documents (id = SKU, title = name). */
-export async function listProducts() {
-  const docs = (await api('/v1/knowledge/documents')).data;
-  return docs.filter((d) => d.kind === 'product');
-}
+/** The group's catalog: [{sku, name, price, fields}]. */
+export const listProducts = async () => (await api('/v1/products')).data;
 
 /** A <select> of the tenant's recordings; calls onChange(id) now and whenever the leader picks another. */
 export function recordingPicker(recordings, onChange) {

@@ -28,11 +28,11 @@ export function mountTranscript(panel) {
     replace(body, card(null, loading()));
     try {
       const rec = await api(`/v1/recordings/${recordingId}`);
-      const jobs = (await api('/v1/jobs')).data.filter((j) => j.kind === 'transcribe' && j.subject_id === rec.id);
-      if (jobs.some((j) => j.status === 'succeeded')) {
+      if (rec.transcribed) {
         renderTranscript(rec, await api(`/v1/recordings/${rec.id}/transcript`));
       } else {
-        renderPending(rec, jobs[0]);
+        const jobs = await api(`/v1/jobs?recording_id=${encodeURIComponent(rec.id)}&kind=transcribe`);
+        renderPending(rec, jobs.data[0]);
       }
     } catch (err) {
       replace(body, card(null, errorBox(err)));
@@ -47,12 +47,13 @@ export function mountTranscript(panel) {
       toast('转写完成');
       await load(rec.id);
     }, '转写中…');
-    if (job && job.status !== 'failed') {
+    if (job && (job.status === 'queued' || job.status === 'running')) {
       replace(body, card(null, empty('正在转写，完成后会自动显示。'), slot));
       follow(job, () => {}, () => load(rec.id));
       return;
     }
-    replace(body, card(null, empty(job ? `上次转写失败：${job.error?.message || ''}` : '这个录像还没有转写。'), start, slot));
+    const failed = job && job.status === 'failed' ? `上次转写失败：${job.error?.message || ''}` : '这个录像还没有转写。';
+    replace(body, card(null, empty(failed), start, slot));
   }
 
   function renderTranscript(rec, transcript) {

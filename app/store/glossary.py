@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-import time
+from sqlalchemy import select
 
 from app.store.db import Database
+from app.store.schema import glossary
+from app.store.sql import now, upsert
 
 
 def add_terms(db: Database, tenant_id: str, terms: list[str]) -> list[str]:
     """Store terms; returns those that were new."""
     added = []
-    with db.transaction() as conn:
+    with db.write() as conn:
         for term in dict.fromkeys(t.strip() for t in terms if t.strip()):
-            cursor = conn.execute("INSERT OR IGNORE INTO glossary VALUES (?, ?, ?)", (tenant_id, term, time.time()))
-            if cursor.rowcount:
+            row = {"tenant_id": tenant_id, "term": term, "created_at": now()}
+            if upsert(conn, glossary, row, ["tenant_id", "term"]).rowcount:
                 added.append(term)
     return added
 
 
 def list_terms(db: Database, tenant_id: str) -> list[str]:
-    with db.connect() as conn:
-        rows = conn.execute("SELECT term FROM glossary WHERE tenant_id = ? ORDER BY created_at", (tenant_id,))
-        return [row["term"] for row in rows]
+    query = select(glossary.c.term).where(glossary.c.tenant_id == tenant_id).order_by(glossary.c.created_at)
+    with db.read() as conn:
+        return list(conn.execute(query).scalars())

@@ -1,12 +1,14 @@
-"""Highlights found in a recording, and the clips rendered from them."""
+"""Highlights found in a recording, best first."""
 
 from __future__ import annotations
 
-import json
-import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
 
 from app.store.db import Database
+from app.store.schema import highlights
+from app.store.sql import count_per_recording, now
 from pipelines.highlights import Highlight
 
 
@@ -16,55 +18,37 @@ class StoredHighlight:
     highlight: Highlight
 
 
-@dataclass
-class Clip:
-    id: str
-    highlight_id: str
-    recording_id: str
-    start: float
-    end: float
-    duration: float
-    width: int
-    height: int
-    layout: str
-    video: str  # file names inside the clip's folder
-    cover: str
-    caption: str = ""
+def _of_recording(tenant_id: str, recording_id: str):
+    return (highlights.c.tenant_id == tenant_id, highlights.c.recording_id == recording_id)
 
 
-def replace_highlights(db: Database, tenant_id: str, recording_id: str, highlights: list[Highlight]) -> None:
-    now = time.time()
-    with db.transaction() as conn:
-        conn.execute("DELETE FROM highlights WHERE tenant_id = ? AND recording_id = ?", (tenant_id, recording_id))
-        conn.executemany(
-            "INSERT INTO highlights VALUES (?, ?, ?, ?, ?, ?)",
-            [(h.id, tenant_id, recording_id, rank, json.dumps(h.to_dict(), ensure_ascii=False), now)
-             for rank, h in enumerate(highlights)],
-        )
+def replace_highlights(conn, tenant_id: str, recording_id: str, found: list[Highlight]) -> None:
+    """Inside the caller's write transaction: the recording's highlights become `found`."""
+    conn.execute(delete(highlights).where(*_of_recording(tenant_id, recording_id)))
+    if found:
+        conn.execute(highlights.insert(), [
+            {"id": h.id, "tenant_id": tenant_id, "recording_id": recording_id, "rank": rank, "data": h.to_dict(),
+             "created_at": now()} for rank, h in enumerate(found)])
 
 
 def list_highlights(db: Database, tenant_id: str, recording_id: str) -> list[Highlight]:
-    with db.connect() as conn:
-        rows = conn.execute("SELECT data FROM highlights WHERE tenant_id = ? AND recording_id = ? ORDER BY rank",
-                            (tenant_id, recording_id)).fetchall()
-    return [Highlight.from_dict(json.loads(r["data"])) for r in rows]
+    query = select(highlights.c.data).where(*_of_recording(tenant_id, recording_id)).order_by(highlights.c.rank)
+    with db.read() as conn:
+        return [Highlight.from_dict(data) for data in conn.execute(query).scalars()]
 
 
 def get_highlight(db: Database, tenant_id: str, highlight_id: str) -> StoredHighlight | None:
-    with db.connect() as conn:
-        row = conn.execute("SELECT recording_id, data FROM highlights WHERE tenant_id = ? AND id = ?",
-                           (tenant_id, highlight_id)).fetchone()
-    return StoredHighlight(row["recording_id"], Highlight.from_dict(json.loads(row["data"]))) if row else None
+    query = select(highlights.c.recording_id, highlights.c.data).where(
+        highlights.c.tenant_id == tenant_id, highlights.c.id == highlight_id)
+    with db.read() as conn:
+        row = conn.execute(query).first()
+    return StoredHighlight(row.recording_id, Highlight.from_dict(row.data)) if row else None
 
 
-def insert_clip(db: Database, tenant_id: str, clip: Clip) -> None:
-    with db.transaction() as conn:
-        conn.execute("INSERT INTO clips VALUES (?, ?, ?, ?, ?, ?)",
-                     (clip.id, tenant_id, clip.highlight_id, clip.recording_id,
-                      json.dumps(asdict(clip), ensure_ascii=False), time.time()))
+def count_by_recording(db: Database, tenant_id: str) -> dict[str, int]:
+    with db.read() as conn:
+        return count_per_recording(conn, highlights, tenant_id)
 
 
-def get_clip(db: Database, tenant_id: str, clip_id: str) -> Clip | None:
-    with db.connect() as conn:
-        row = conn.execute("SELECT data FROM clips WHERE tenant_id = ? AND id = ?", (tenant_id, clip_id)).fetchone()
-    return Clip(**json.loads(row["data"])) if row else None
+def delete_recording_highlights(conn, tenant_id: str, recording_id: str) -> None:
+    conn.execute(delete(highlights).where(*_of_recording(tenant_id, recording_id)))

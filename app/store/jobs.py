@@ -1,16 +1,22 @@
-"""Persisted jobs: the table is the queue, so an accepted job survives a crash."""
+"""Persisted jobs: the table is the queue, so an accepted job survives a crash.
+
+Only a `running` job may report progress or finish: a job cancelled (or deleted with its recording)
+while it runs keeps that status, whatever its handler does afterwards.
+"""
 
 from __future__ import annotations
 
-import json
-import time
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from app.store.db import Database
+from sqlalchemy import case, delete, select, update
 
-TERMINAL = ("succeeded", "failed")
+from app.store.db import Database
+from app.store.schema import jobs
+from app.store.sql import new_id, now, row_as, rows_as
+
+TERMINAL = ("succeeded", "failed", "cancelled")
+LIVE = ("queued", "running")
 
 
 @dataclass(frozen=True)
@@ -19,7 +25,8 @@ class Job:
     tenant_id: str
     kind: str
     subject_id: str | None
-    status: str  # queued | running | succeeded | failed
+    recording_id: str | None
+    status: str  # queued | running | succeeded | failed | cancelled
     stage: str
     progress: float
     params: dict[str, Any]
@@ -35,77 +42,89 @@ class Job:
         return self.status in TERMINAL
 
 
-def _job(row) -> Job | None:
-    if row is None:
-        return None
-    data = dict(row)
-    data["params"] = json.loads(data["params"])
-    data["result"] = json.loads(data["result"]) if data["result"] else None
-    return Job(**data)
-
-
-def create_job(db: Database, tenant_id: str, kind: str, params: dict[str, Any],
-               subject_id: str | None = None) -> Job:
-    ts = time.time()
-    job_id = uuid.uuid4().hex[:16]
-    with db.transaction() as conn:
-        conn.execute(
-            "INSERT INTO jobs (id, tenant_id, kind, subject_id, status, params, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)",
-            (job_id, tenant_id, kind, subject_id, json.dumps(params, ensure_ascii=False), ts, ts),
-        )
-    return get_job(db, tenant_id, job_id)
+def create_job(conn, tenant_id: str, kind: str, params: dict[str, Any], subject_id: str | None = None,
+               recording_id: str | None = None) -> str:
+    """Insert a queued job inside the caller's write transaction; returns its id."""
+    job_id, ts = new_id(), now()
+    conn.execute(jobs.insert().values(id=job_id, tenant_id=tenant_id, kind=kind, subject_id=subject_id,
+                                      recording_id=recording_id, status="queued", stage="queued", progress=0.0,
+                                      params=params, attempts=0, created_at=ts, updated_at=ts))
+    return job_id
 
 
 def get_job(db: Database, tenant_id: str, job_id: str) -> Job | None:
-    with db.connect() as conn:
-        row = conn.execute("SELECT * FROM jobs WHERE tenant_id = ? AND id = ?", (tenant_id, job_id)).fetchone()
-    return _job(row)
+    with db.read() as conn:
+        return row_as(Job, conn.execute(select(jobs).where(jobs.c.tenant_id == tenant_id, jobs.c.id == job_id)).first())
 
 
-def list_jobs(db: Database, tenant_id: str, limit: int = 100) -> list[Job]:
-    with db.connect() as conn:
-        rows = conn.execute(
-            "SELECT * FROM jobs WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?", (tenant_id, limit)
-        ).fetchall()
-    return [_job(r) for r in rows]
+def list_jobs(db: Database, tenant_id: str, *, limit: int = 100, recording_id: str | None = None,
+              kind: str | None = None) -> list[Job]:
+    query = select(jobs).where(jobs.c.tenant_id == tenant_id)
+    if recording_id:
+        query = query.where(jobs.c.recording_id == recording_id)
+    if kind:
+        query = query.where(jobs.c.kind == kind)
+    with db.read() as conn:
+        return rows_as(Job, conn.execute(query.order_by(jobs.c.created_at.desc()).limit(limit)))
 
 
 def claim_next(db: Database) -> Job | None:
-    """Atomically move the oldest queued job to running."""
-    with db.transaction() as conn:
-        row = conn.execute("SELECT id FROM jobs WHERE status = 'queued' ORDER BY created_at LIMIT 1").fetchone()
-        if row is None:
+    """Move the oldest queued job to running (FOR UPDATE SKIP LOCKED where the database has it)."""
+    oldest = select(jobs.c.id).where(jobs.c.status == "queued").order_by(jobs.c.created_at).limit(1)
+    with db.read() as conn:  # an idle worker polls: look before taking the write lock
+        if conn.execute(oldest).first() is None:
             return None
-        conn.execute(
-            "UPDATE jobs SET status = 'running', stage = 'starting', attempts = attempts + 1, updated_at = ?"
-            " WHERE id = ?", (time.time(), row["id"]),
-        )
-        return _job(conn.execute("SELECT * FROM jobs WHERE id = ?", (row["id"],)).fetchone())
+    with db.write() as conn:
+        job_id = conn.execute(oldest.with_for_update(skip_locked=True)).scalar()
+        if job_id is None:
+            return None
+        conn.execute(update(jobs).where(jobs.c.id == job_id).values(
+            status="running", stage="starting", attempts=jobs.c.attempts + 1, updated_at=now()))
+        return row_as(Job, conn.execute(select(jobs).where(jobs.c.id == job_id)).first())
 
 
-def update_progress(db: Database, job_id: str, progress: float, stage: str) -> None:
-    with db.transaction() as conn:
-        conn.execute(
-            "UPDATE jobs SET progress = MAX(progress, ?), stage = ?, updated_at = ? WHERE id = ? AND status = 'running'",
-            (min(max(progress, 0.0), 1.0), stage, time.time(), job_id),
-        )
+def _running(job_id: str):
+    return update(jobs).where(jobs.c.id == job_id, jobs.c.status == "running")
+
+
+def update_progress(db: Database, job_id: str, progress: float, stage: str) -> bool:
+    """Record progress (never backwards); False when the job is no longer running."""
+    value = min(max(progress, 0.0), 1.0)
+    highest = case((jobs.c.progress > value, jobs.c.progress), else_=value)
+    with db.write() as conn:
+        return conn.execute(_running(job_id).values(progress=highest, stage=stage, updated_at=now())).rowcount > 0
+
+
+def is_running(db: Database, job_id: str) -> bool:
+    with db.read() as conn:
+        return conn.execute(select(jobs.c.status).where(jobs.c.id == job_id)).scalar() == "running"
 
 
 def finish_job(db: Database, job_id: str, result: dict[str, Any]) -> None:
-    with db.transaction() as conn:
-        conn.execute(
-            "UPDATE jobs SET status = 'succeeded', stage = 'done', progress = 1, result = ?, updated_at = ? WHERE id = ?",
-            (json.dumps(result, ensure_ascii=False), time.time(), job_id),
-        )
+    with db.write() as conn:
+        conn.execute(_running(job_id).values(status="succeeded", stage="done", progress=1.0, result=result,
+                                             updated_at=now()))
 
 
 def fail_job(db: Database, job_id: str, code: str, message: str) -> None:
-    with db.transaction() as conn:
-        conn.execute(
-            "UPDATE jobs SET status = 'failed', stage = 'failed', error_code = ?, error_message = ?, updated_at = ?"
-            " WHERE id = ?", (code, message, time.time(), job_id),
-        )
+    with db.write() as conn:
+        conn.execute(_running(job_id).values(status="failed", stage="failed", error_code=code,
+                                             error_message=message, updated_at=now()))
+
+
+def cancel_jobs(conn, tenant_id: str, *, job_id: str | None = None, recording_id: str | None = None) -> int:
+    """Mark live jobs cancelled (one job, a recording's, or all the tenant's); running ones stop at
+    their next progress point or artefact write."""
+    query = update(jobs).where(jobs.c.tenant_id == tenant_id, jobs.c.status.in_(LIVE))
+    if job_id:
+        query = query.where(jobs.c.id == job_id)
+    if recording_id:
+        query = query.where(jobs.c.recording_id == recording_id)
+    return conn.execute(query.values(status="cancelled", stage="cancelled", updated_at=now())).rowcount
+
+
+def delete_recording_jobs(conn, tenant_id: str, recording_id: str) -> None:
+    conn.execute(delete(jobs).where(jobs.c.tenant_id == tenant_id, jobs.c.recording_id == recording_id))
 
 
 def requeue_interrupted(db: Database, max_attempts: int) -> tuple[int, int]:
@@ -113,25 +132,25 @@ def requeue_interrupted(db: Database, max_attempts: int) -> tuple[int, int]:
 
     Jobs that already died `max_attempts` times fail instead, so a job that kills the
     process cannot crash-loop the service."""
-    ts = time.time()
-    with db.transaction() as conn:
-        failed = conn.execute(
-            "UPDATE jobs SET status = 'failed', stage = 'failed', error_code = 'interrupted',"
-            " error_message = '任务多次中断，请重试', updated_at = ? WHERE status = 'running' AND attempts >= ?",
-            (ts, max_attempts),
-        ).rowcount
-        requeued = conn.execute(
-            "UPDATE jobs SET status = 'queued', stage = 'queued', progress = 0, updated_at = ? WHERE status = 'running'",
-            (ts,),
-        ).rowcount
+    running = update(jobs).where(jobs.c.status == "running")
+    with db.write() as conn:
+        failed = conn.execute(running.where(jobs.c.attempts >= max_attempts).values(
+            status="failed", stage="failed", error_code="interrupted", error_message="任务多次中断，请重试",
+            updated_at=now())).rowcount
+        requeued = conn.execute(running.values(status="queued", stage="queued", progress=0.0,
+                                               updated_at=now())).rowcount
     return requeued, failed
 
 
 def retry_job(db: Database, tenant_id: str, job_id: str) -> bool:
-    with db.transaction() as conn:
-        cur = conn.execute(
-            "UPDATE jobs SET status = 'queued', stage = 'queued', progress = 0, error_code = NULL,"
-            " error_message = NULL, attempts = 0, updated_at = ? WHERE tenant_id = ? AND id = ? AND status = 'failed'",
-            (time.time(), tenant_id, job_id),
-        )
-    return cur.rowcount > 0
+    """Queue a failed or cancelled job again with the same parameters."""
+    query = update(jobs).where(jobs.c.tenant_id == tenant_id, jobs.c.id == job_id,
+                               jobs.c.status.in_(("failed", "cancelled")))
+    with db.write() as conn:
+        return conn.execute(query.values(status="queued", stage="queued", progress=0.0, error_code=None,
+                                         error_message=None, attempts=0, updated_at=now())).rowcount > 0
+
+
+def mark_cancelled(db: Database, tenant_id: str, job_id: str) -> bool:
+    with db.write() as conn:
+        return cancel_jobs(conn, tenant_id, job_id=job_id) > 0

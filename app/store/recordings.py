@@ -1,10 +1,16 @@
-"""Recording metadata. Media files live under <data_dir>/media/<tenant>/<id>.<format>."""
+"""Recording metadata. The files a recording owns are named in app/files.py; everything it owns is
+known to app/services/recordings.py (RecordingData)."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
 from app.store.db import Database
+from app.store.schema import recordings
+from app.store.sql import row_as, rows_as
 
 
 @dataclass(frozen=True)
@@ -21,55 +27,38 @@ class Recording:
     height: int | None
     created_at: float
 
-    def as_row(self) -> tuple:
-        return tuple(asdict(self).values())
 
-
-def _recording(row) -> Recording | None:
-    if row is None:
-        return None
-    data = dict(row)
-    data["has_video"] = bool(data["has_video"])
-    return Recording(**data)
+def _owned(tenant_id: str):
+    return select(recordings).where(recordings.c.tenant_id == tenant_id)
 
 
 def insert_recording(db: Database, rec: Recording) -> Recording:
     """Insert, or return the tenant's existing recording with the same content."""
-    with db.transaction() as conn:
-        existing = conn.execute(
-            "SELECT * FROM recordings WHERE tenant_id = ? AND sha256 = ?", (rec.tenant_id, rec.sha256)
-        ).fetchone()
-        if existing:
-            return _recording(existing)
-        conn.execute(f"INSERT INTO recordings VALUES ({','.join('?' * 11)})", rec.as_row())
-    return rec
+    try:
+        with db.write() as conn:
+            conn.execute(recordings.insert().values(asdict(rec)))
+        return rec
+    except IntegrityError:  # the same content won a race: (tenant_id, sha256) is unique
+        if (found := find_by_sha(db, rec.tenant_id, rec.sha256)) is None:
+            raise
+        return found
 
 
 def find_by_sha(db: Database, tenant_id: str, sha256: str) -> Recording | None:
-    with db.connect() as conn:
-        row = conn.execute(
-            "SELECT * FROM recordings WHERE tenant_id = ? AND sha256 = ?", (tenant_id, sha256)
-        ).fetchone()
-    return _recording(row)
+    with db.read() as conn:
+        return row_as(Recording, conn.execute(_owned(tenant_id).where(recordings.c.sha256 == sha256)).first())
 
 
 def get_recording(db: Database, tenant_id: str, recording_id: str) -> Recording | None:
-    with db.connect() as conn:
-        row = conn.execute(
-            "SELECT * FROM recordings WHERE tenant_id = ? AND id = ?", (tenant_id, recording_id)
-        ).fetchone()
-    return _recording(row)
+    with db.read() as conn:
+        return row_as(Recording, conn.execute(_owned(tenant_id).where(recordings.c.id == recording_id)).first())
 
 
 def list_recordings(db: Database, tenant_id: str) -> list[Recording]:
-    with db.connect() as conn:
-        rows = conn.execute(
-            "SELECT * FROM recordings WHERE tenant_id = ? ORDER BY created_at DESC", (tenant_id,)
-        ).fetchall()
-    return [_recording(r) for r in rows]
+    with db.read() as conn:
+        return rows_as(Recording, conn.execute(_owned(tenant_id).order_by(recordings.c.created_at.desc())))
 
 
-def delete_recording(db: Database, tenant_id: str, recording_id: str) -> bool:
-    with db.transaction() as conn:
-        cur = conn.execute("DELETE FROM recordings WHERE tenant_id = ? AND id = ?", (tenant_id, recording_id))
-    return cur.rowcount > 0
+def delete_recording_row(conn, tenant_id: str, recording_id: str) -> None:
+    """Part of RecordingData's delete transaction (highlights and clips cascade too)."""
+    conn.execute(delete(recordings).where(recordings.c.tenant_id == tenant_id, recordings.c.id == recording_id))

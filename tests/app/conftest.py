@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
-from app.config import Settings
+from app.config import Settings, get_settings
 from app.main import create_app
 from pipelines.clips import ClipOptions
 from pipelines.highlights import HighlightOptions
@@ -39,3 +40,14 @@ def stream_service(tmp_path_factory: pytest.TempPathFactory, model_dir: Path) ->
         accepted = client.post(f"/v1/recordings/{rec['id']}/transcribe", json={"hotwords": ["接龙"]})
         assert accepted.status_code == 202
         yield StreamService(client, rec["id"], wait_job(client, accepted.json()["job_id"]))
+
+
+@pytest.fixture
+def wutong(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
+    """The CLI on the same data folder as the `client` fixture's service."""
+    monkeypatch.setenv("WUTONG_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("WUTONG_MODEL_DIR", str(settings.model_dir))
+    monkeypatch.setenv("WUTONG_SEED_KNOWLEDGE", "false")
+    get_settings.cache_clear()
+    yield CliRunner()
+    get_settings.cache_clear()

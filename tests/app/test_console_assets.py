@@ -6,7 +6,7 @@ import re
 
 from fastapi.testclient import TestClient
 
-from app.routes.console import ASSETS, STATIC_DIR
+from app.services.console import ASSETS, STATIC_DIR
 
 ASSET_URL = re.compile(r'(?:href|src)="(/static/[0-9a-f]{12}/[\w.-]+)"')
 IMPORT = re.compile(r"""from '\./([\w.-]+)'""")

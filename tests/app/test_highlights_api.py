@@ -60,6 +60,14 @@ def test_clip_is_a_vertical_h264_aac_video(stream_service: StreamService, highli
     assert duration == pytest.approx(highlights[0]["end"] - highlights[0]["start"], abs=0.15)
 
 
+def test_the_recording_reports_what_was_made(stream_service: StreamService, highlights: list[dict], clip: dict) -> None:
+    api, rec_id = stream_service.client, stream_service.recording_id
+    rec = api.get(f"/v1/recordings/{rec_id}").json()
+    assert rec["transcribed"] and rec["has_comments"] and rec["highlights"] == len(highlights) and rec["clips"] >= 1
+    listed = api.get(f"/v1/recordings/{rec_id}/clips").json()
+    assert listed["data"][0]["id"] == clip["id"] and listed["data"][0]["highlight_id"] == highlights[0]["id"]
+
+
 def test_clip_supports_range_and_has_a_cover(stream_service: StreamService, clip: dict) -> None:
     api = stream_service.client
     partial = api.get(clip["video_url"], headers={"Range": "bytes=1000-1999"})

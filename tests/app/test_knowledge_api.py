@@ -109,3 +109,14 @@ def test_hostile_questions_hand_off_and_leak_nothing(api: TestClient, question: 
     answer = api.post("/v1/ask", json={"question": question}).json()
     assert answer["handoff"] is True and answer["sources"] == []
     assert question not in [g["question"] for g in api.get("/v1/knowledge/gaps").json()["data"]]
+
+
+def test_deleting_an_answer_reopens_its_gap(api: TestClient) -> None:
+    question = "小区门口的共享单车归谁管？"
+    assert api.post("/v1/ask", json={"question": question}).json()["handoff"] is True
+    gap = next(g for g in api.get("/v1/knowledge/gaps").json()["data"] if g["question"] == question)
+    doc_id = api.post(f"/v1/knowledge/gaps/{gap['id']}/answer", json={"answer": "共享单车归物业统一管理。"}).json()["id"]
+    assert api.delete(f"/v1/knowledge/documents/{doc_id}").status_code == 204
+    reopened = next(g for g in api.get("/v1/knowledge/gaps").json()["data"] if g["id"] == gap["id"])
+    assert reopened["status"] == "open" and reopened["answer_doc_id"] is None
+    assert doc_id not in [d["id"] for d in api.get("/v1/knowledge/documents").json()["data"]]

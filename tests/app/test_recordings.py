@@ -7,7 +7,7 @@ import imageio_ffmpeg
 import pytest
 from fastapi.testclient import TestClient
 
-from app.config import Settings
+from app.config import Settings, UploadOptions
 from app.main import create_app
 from tests.utils.paths import MEDIA, STREAM_MP4
 
@@ -36,6 +36,8 @@ def test_upload_probes_and_deduplicates(client: TestClient) -> None:
     body = first.json()
     assert body["has_video"] and (body["width"], body["height"]) == (1280, 720)
     assert 104 < body["duration_s"] < 106
+    made = (body["transcribed"], body["has_comments"], body["highlights"], body["clips"])
+    assert made == (False, False, 0, 0)
     again = upload(client, STREAM_MP4, name="another-name.mp4")
     assert again.status_code == 200 and again.json()["id"] == body["id"]
     assert client.get("/v1/recordings").json()["count"] == 1
@@ -72,7 +74,7 @@ def test_bad_upload_is_a_clear_4xx_and_leaves_nothing(client: TestClient, settin
 
 
 def test_upload_over_the_size_limit(tmp_path: Path, model_dir: Path) -> None:
-    settings = Settings(data_dir=tmp_path, model_dir=model_dir, default_api_key="k", max_upload_mb=1)
+    settings = Settings(data_dir=tmp_path, model_dir=model_dir, default_api_key="k", uploads=UploadOptions(recordings_mb=1))
     with TestClient(create_app(settings, run_worker=False)) as client:
         response = upload(client, STREAM_MP4, headers={"Authorization": "Bearer k"})
     assert response.status_code == 413 and response.json()["error"]["code"] == "too_large"

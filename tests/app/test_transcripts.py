@@ -28,10 +28,11 @@ def stream_job(stream_service: StreamService) -> tuple[str, dict]:
     return stream_service.recording_id, stream_service.transcribe_job
 
 
-def test_transcribe_job_succeeds_with_progress(stream_job: tuple[str, dict]) -> None:
-    _, job = stream_job
+def test_transcribe_job_succeeds_with_progress(api: TestClient, stream_job: tuple[str, dict]) -> None:
+    rec_id, job = stream_job
     assert job["status"] == "succeeded", job
     assert job["progress"] == 1.0 and job["result"]["segments"] > 10
+    assert job["recording_id"] == rec_id and api.get(f"/v1/recordings/{rec_id}").json()["transcribed"] is True
 
 
 def test_transcript_json_uses_catalog_names(api: TestClient, stream_job: tuple[str, dict]) -> None:

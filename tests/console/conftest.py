@@ -25,8 +25,8 @@ ARTIFACTS = REPO / "test-artifacts" / "console"
 @pytest.fixture(scope="module")
 def console_server(tmp_path_factory: pytest.TempPathFactory, model_dir: Path) -> Iterator[WutongServer]:
     """The service with the shared catalog in its knowledge base, fast clip and highlight settings."""
-    env = {"WUTONG_DEFAULT_API_KEY": API_KEY, "WUTONG_HIGHLIGHTS_LLM_TITLES": "false",
-           "WUTONG_CLIPS_WIDTH": "720", "WUTONG_CLIPS_HEIGHT": "1280"}
+    env = {"WUTONG_DEFAULT_API_KEY": API_KEY, "WUTONG_HIGHLIGHTS__LLM_TITLES": "false",
+           "WUTONG_CLIPS__WIDTH": "720", "WUTONG_CLIPS__HEIGHT": "1280"}
     server = WutongServer(tmp_path_factory.mktemp("console-server"), model_dir, env).start()
     try:
         with PRODUCTS_CSV.open("rb") as fh:
