@@ -9,14 +9,11 @@ MIN_TERM_CHARS characters is a sub-term: 橄榄油, 初榨, 土鸡蛋, 五常稻
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
-
-import jieba
 
 from pipelines.catalog import Product
+from pipelines.zh import cut
 
 MIN_TERM_CHARS = 2  # two-character terms are only ever matched as exact homophones (see glossary.py)
 _BRACKETED = re.compile(r"[（(]([^）)]*)[）)]")
@@ -24,23 +21,11 @@ _HAN = re.compile(r"^[\u3400-\u9fff]+$")
 _LIST_SEPARATORS = re.compile(r"[、，,;；/]")
 
 
-@lru_cache(maxsize=1)
-def get_tokenizer() -> jieba.Tokenizer:
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
-
-
-def is_dictionary_word(text: str) -> bool:
-    return get_tokenizer().FREQ.get(text, 0) > 0
-
-
 def _units(name: str) -> list[str]:
     """jieba words with loose single characters glued to a neighbour."""
     units: list[str] = []
     loose = ""
-    for token in get_tokenizer().lcut(name, HMM=False):
+    for token in cut(name, hmm=False):
         if len(token) == 1:
             loose += token
         elif len(loose) == 1:  # a single modifier binds forward: 土 + 鸡蛋

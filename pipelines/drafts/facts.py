@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import Counter
 from functools import lru_cache
-
-import jieba
 
 from pipelines.catalog import Product
 from pipelines.drafts.models import Fact
 from pipelines.drafts.numbers import canonical
 from pipelines.errors import InvalidInput
+from pipelines.zh import cut, cut_for_search
 
-jieba.setLogLevel(logging.WARNING)
 PRODUCT_FIELDS = ("price", "spec", "origin", "storage", "shelf_life", "allergens", "selling_points", "arrival")
 # Fields whose text names a thing rather than states a quantity (五常, 古田): masked when reading numbers.
 NAME_FIELDS = ("origin", "category")
@@ -66,7 +63,7 @@ def plain_fact(product: Product, aspect: str = "price") -> str:
 
 @lru_cache(maxsize=4096)
 def _name_tokens(name: str) -> tuple[str, ...]:
-    return tuple(t for t in jieba.cut_for_search(name) if len(t) >= 2 and not t.isascii())
+    return tuple(t for t in cut_for_search(name) if len(t) >= 2 and not t.isascii())
 
 
 def product_terms(products: list[Product], catalog: list[Product] | None = None) -> dict[str, list[str]]:
@@ -78,7 +75,7 @@ def product_terms(products: list[Product], catalog: list[Product] | None = None)
 def head_terms(product: Product) -> list[str]:
     """Words for what the product is, without its leading modifier (初榨橄榄油 -> 橄榄油, not 特级)."""
     name = re.sub(r"[（(].*?[）)]", "", product.name)
-    words = [w for w in jieba.cut(name) if w.strip()]
+    words = [w for w in cut(name) if w.strip()]
     tail = words[1:] if len(words) > 1 else words
     return list(dict.fromkeys(t for w in tail for t in [w, *_name_tokens(w)] if len(t) >= 2))
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from pipelines.zh import normalize
+
 CUES_PATH = Path(__file__).with_name("cues.toml")
 
 
@@ -58,16 +60,7 @@ def load_lexicon(path: Path = CUES_PATH) -> Lexicon:
     return Lexicon(**tomllib.loads(path.read_text(encoding="utf-8")))
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
-
-
-def normalize(text: str) -> str:
-    """Simplified Chinese (whisper writes some Traditional), lower-case Latin, no spaces."""
-    return _t2s().convert(text).lower().replace(" ", "").replace("\u3000", "")
+__all__ = ["Lexicon", "find_terms", "load_lexicon", "normalize"]
 
 
 def find_terms(text: str, terms: list[str]) -> list[str]:

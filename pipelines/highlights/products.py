@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pipelines.catalog import Product
-from pipelines.highlights.lexicon import ProductCues, normalize
+from pipelines.highlights.lexicon import ProductCues
+from pipelines.zh import cut, cut_for_search, normalize, to_pinyin
+from pipelines.zh.pinyin import count_pinyin
 
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 PINYIN_MIN_CHARS = 3  # two-syllable pinyin matches too many unrelated words
@@ -22,25 +23,8 @@ class ProductTerm:
     pinyin: tuple[str, ...]
 
 
-@lru_cache(maxsize=4096)
-def to_pinyin(text: str) -> tuple[str, ...]:
-    from pypinyin import lazy_pinyin
-
-    return tuple(lazy_pinyin(text))
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not ours to print
-    return jieba
-
-
 def _tokens(name: str) -> list[str]:
-    return [t for t in _jieba().lcut(name) if t.strip()]
+    return [t for t in cut(name) if t.strip()]
 
 
 def name_terms(name: str, cues: ProductCues) -> set[str]:
@@ -55,13 +39,8 @@ def name_terms(name: str, cues: ProductCues) -> set[str]:
             text = "".join(span)
             if len(text) >= cues.min_term_chars and any(t not in generic and len(t) >= 2 for t in span):
                 terms.add(text)
-    terms.update(t for t in _jieba().lcut_for_search(core) if len(t) >= cues.min_term_chars and t not in generic)
+    terms.update(t for t in cut_for_search(core) if len(t) >= cues.min_term_chars and t not in generic)
     return terms
-
-
-def _count_pinyin(haystack: tuple[str, ...], needle: tuple[str, ...]) -> int:
-    n = len(needle)
-    return sum(1 for i in range(len(haystack) - n + 1) if haystack[i:i + n] == needle)
 
 
 class ProductMatcher:
@@ -84,7 +63,7 @@ class ProductMatcher:
         for term in self.terms:
             hits = norm.count(term.term)
             if not hits and fuzzy and len(term.term) >= PINYIN_MIN_CHARS:
-                hits = _count_pinyin(pinyin, term.pinyin)
+                hits = count_pinyin(pinyin, term.pinyin)
             counts[term.sku] = max(counts[term.sku], hits)
         return +counts
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from knowledge.lexical import LexicalIndex, Term, content_terms
+from knowledge.lexical import LexicalIndex
 from knowledge.retrieval import Hit
 from pipelines.qa.allergens import canonical_names
+from pipelines.zh import Term, content_terms
 
 
 @dataclass
