@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from functools import lru_cache
-
-from pipelines.catalog import Product
+from pipelines.catalog import Product, name_terms
+from pipelines.catalog import product_terms as catalog_terms
 from pipelines.drafts.models import Fact
 from pipelines.drafts.numbers import canonical
 from pipelines.errors import InvalidInput
-from pipelines.zh import cut, cut_for_search
 
 PRODUCT_FIELDS = ("price", "spec", "origin", "storage", "shelf_life", "allergens", "selling_points", "arrival")
 # Fields whose text names a thing rather than states a quantity (五常, 古田): masked when reading numbers.
@@ -61,27 +57,13 @@ def plain_fact(product: Product, aspect: str = "price") -> str:
     return f"{product.name} {details}。" if details else f"{product.name}。"
 
 
-@lru_cache(maxsize=4096)
-def _name_tokens(name: str) -> tuple[str, ...]:
-    return tuple(t for t in cut_for_search(name) if len(t) >= 2 and not t.isascii())
-
-
 def product_terms(products: list[Product], catalog: list[Product] | None = None) -> dict[str, list[str]]:
     """sku -> words that name it in text (橄榄油, 鸡蛋); words shared by two catalog names are dropped."""
-    shared = Counter(t for p in catalog or products for t in set(_name_tokens(p.name)))
-    return {p.sku: [p.name] + [t for t in _name_tokens(p.name) if shared[t] <= 1] for p in products}
-
-
-def head_terms(product: Product) -> list[str]:
-    """Words for what the product is, without its leading modifier (初榨橄榄油 -> 橄榄油, not 特级)."""
-    name = re.sub(r"[（(].*?[）)]", "", product.name)
-    words = [w for w in cut(name) if w.strip()]
-    tail = words[1:] if len(words) > 1 else words
-    return list(dict.fromkeys(t for w in tail for t in [w, *_name_tokens(w)] if len(t) >= 2))
+    terms = catalog_terms(catalog or products)
+    return {p.sku: terms[p.sku] for p in products}
 
 
 def name_words(catalog: list[Product]) -> list[str]:
     """Names and place names in the catalog, which may contain numerals that are no numbers."""
-    words = [p.name for p in catalog] + [p.get(f) for p in catalog for f in NAME_FIELDS]
-    words += [t for p in catalog for t in _name_tokens(p.name)]
+    words = [t for p in catalog for t in name_terms(p.name)] + [p.get(f) for p in catalog for f in NAME_FIELDS]
     return sorted({w for w in words if w}, key=len, reverse=True)

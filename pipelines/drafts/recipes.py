@@ -12,8 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from pipelines.catalog import Product
-from pipelines.drafts.facts import head_terms
+from pipelines.catalog import Product, head_terms
 from pipelines.drafts.models import RecipeFinder, RecipeRef
 
 _INGREDIENT_HEADING = re.compile(r"^##\s*(必备原料|原料|食材)")
@@ -44,7 +43,7 @@ def score_recipe(recipe: RecipeRef, products: list[Product]) -> int:
     1 when it is among the ingredients."""
     score = 0
     for product in products:
-        terms = head_terms(product)
+        terms = head_terms(product.name)
         if recipe.title in product.get("selling_points"):
             score += 3
         elif any(t in recipe.title for t in terms):

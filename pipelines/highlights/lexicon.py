@@ -31,11 +31,6 @@ class ReactionCues(BaseModel):
     terms: list[str]
 
 
-class ProductCues(BaseModel):
-    generic: list[str] = []
-    min_term_chars: int = 2
-
-
 class TitleRules(BaseModel):
     forbidden: list[str] = []
     min_chars: int = 4
@@ -45,7 +40,6 @@ class Lexicon(BaseModel):
     kinds: dict[str, KindCues]
     other: OtherCues
     reactions: dict[str, ReactionCues]
-    products: ProductCues
     titles: TitleRules
 
     def title_template(self, kind: str) -> str:
