@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pipelines.catalog import Product, name_terms
-from pipelines.catalog import product_terms as catalog_terms
 from pipelines.drafts.models import Fact
-from pipelines.drafts.numbers import canonical
 from pipelines.errors import InvalidInput
+from pipelines.zh import canonical
 
 PRODUCT_FIELDS = ("price", "spec", "origin", "storage", "shelf_life", "allergens", "selling_points", "arrival")
 # Fields whose text names a thing rather than states a quantity (五常, 古田): masked when reading numbers.
@@ -47,7 +46,12 @@ def catalog_text(product: Product) -> str:
 
 
 def plain_fact(product: Product, aspect: str = "price") -> str:
-    """The fact stated plainly, e.g. '特级初榨橄榄油 89元/瓶，750ml。'."""
+    """The fact stated plainly, e.g. '特级初榨橄榄油 89元/瓶，750ml。'; "" for a wrong claim of
+    another kind (a yes/no about use), which no single fact restates."""
+    if aspect == "claim":
+        return ""
+    if aspect == "allergens":
+        return f"{product.name}过敏原：{field_value(product, 'allergens')}。"
     if aspect == "arrival" and (arrival := product.get("arrival")):
         return f"{product.name}{'现货供应' if arrival == '现货' else arrival + '到货'}。"
     if aspect == "storage" and (storage := product.get("storage")):
@@ -55,12 +59,6 @@ def plain_fact(product: Product, aspect: str = "price") -> str:
         return f"{product.name}{f'保质期{life}，' if life else ''}{storage}。"
     details = "，".join(x for x in (price_text(product), product.get("spec")) if x)
     return f"{product.name} {details}。" if details else f"{product.name}。"
-
-
-def product_terms(products: list[Product], catalog: list[Product] | None = None) -> dict[str, list[str]]:
-    """sku -> words that name it in text (橄榄油, 鸡蛋); words shared by two catalog names are dropped."""
-    terms = catalog_terms(catalog or products)
-    return {p.sku: terms[p.sku] for p in products}
 
 
 def name_words(catalog: list[Product]) -> list[str]:

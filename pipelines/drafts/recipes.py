@@ -10,19 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
 
 from pipelines.catalog import Product, head_terms
 from pipelines.drafts.models import RecipeFinder, RecipeRef
+from pipelines.retrieval import Hit
 
 _INGREDIENT_HEADING = re.compile(r"^##\s*(必备原料|原料|食材)")
-
-
-class Hit(Protocol):
-    title: str
-    kind: str
-    text: str
-    meta: dict[str, Any]
 
 
 def parse_recipe_markdown(text: str, source: str) -> RecipeRef:

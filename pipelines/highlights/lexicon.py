@@ -28,7 +28,9 @@ class OtherCues(BaseModel):
 class ReactionCues(BaseModel):
     label: str
     weight: float = 1.0
-    terms: list[str]
+    terms: list[str] = []
+    intent: bool = False
+    """Match buying intent (pipelines.intent) instead of `terms`."""
 
 
 class TitleRules(BaseModel):

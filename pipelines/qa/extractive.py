@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pipelines.catalog import FIELD_LABELS, Product
-from pipelines.qa.allergens import asked_allergens, is_allergy_question
+from pipelines.facts.allergens import asked_allergens, is_allergy_question
 from pipelines.qa.evidence import SourceEvidence, term_match
 from pipelines.zh import content_terms
 
