@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipelines.zh import DayMention, NumberMention, Quantity, find_days, find_numbers, parse_quantity
 from pipelines.zh.units import MEASURES, TIMES, in_base_unit
@@ -24,7 +25,8 @@ NumberValue = Quantity | float | int | str
 class Backing:
     """What the evidence states: numbers in base units, values the caller allows in any unit, days, text."""
 
-    numbers: frozenset[tuple[float, str | None]]
+    numbers: frozenset[tuple[float, str | None]]  # in base units: 1.5公斤 is (1500, 克)
+    values: frozenset[float]  # as written, whatever the unit
     any_unit: frozenset[float]
     days: tuple[DayMention, ...]
     text: str
@@ -34,7 +36,8 @@ def is_number_claim(mention: NumberMention, text: str) -> bool:
     if mention.unit in MEASURES or mention.raw not in _SMALL:
         return True
     if mention.unit in TIMES and mention.raw != "一":
-        return text[mention.start - 1:mention.start] not in _THESE_DAYS or mention.start == 0
+        before = text[mention.start - 1] if mention.start else ""
+        return not before or before not in _THESE_DAYS
     return False
 
 
@@ -54,12 +57,18 @@ def _base(value: float, unit: str | None) -> tuple[float, str | None]:
 def read_backing(texts: Iterable[str], allowed: Iterable[NumberValue] = ()) -> Backing:
     """The evidence read once. `allowed` adds structured values: a Quantity backs its value in its
     unit (the catalog's price 89.0 as Quantity(89, "元")); a bare number backs its value in any unit."""
-    texts, quantities = list(texts), [q for q in map(_as_quantity, allowed) if q is not None]
-    numbers = {_base(m.value, m.unit) for t in texts for m in find_numbers(t)}
-    numbers |= {_base(q.value, q.unit) for q in quantities}
-    any_unit = {round(q.value, 4) for q in quantities if q.unit is None}
-    return Backing(frozenset(numbers), frozenset(any_unit), tuple(d for t in texts for d in find_days(t)),
-                   "\n".join(texts))
+    texts = list(texts)
+    given = [q for q in map(_as_quantity, allowed) if q is not None]
+    stated = given + [q for t in texts for q in _quantities(t)]
+    return Backing(frozenset(_base(q.value, q.unit) for q in stated), frozenset(round(q.value, 4) for q in stated),
+                   frozenset(round(q.value, 4) for q in given if q.unit is None),
+                   tuple(d for t in texts for d in find_days(t)), "\n".join(texts))
+
+
+@lru_cache(maxsize=1024)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    """Every number in an evidence text (catalog facts are read again for every clause of a draft)."""
+    return tuple(Quantity(m.value, m.unit) for m in find_numbers(text))
 
 
 def _as_quantity(value: NumberValue) -> Quantity | None:
@@ -71,7 +80,7 @@ def _as_quantity(value: NumberValue) -> Quantity | None:
 def number_is_backed(mention: NumberMention, backing: Backing) -> bool:
     value, unit = _base(mention.value, mention.unit)
     if unit is None:
-        return round(mention.value, 4) in {v for v, _ in backing.numbers}
+        return round(mention.value, 4) in backing.values
     return (value, unit) in backing.numbers or round(mention.value, 4) in backing.any_unit
 
 

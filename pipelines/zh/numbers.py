@@ -83,27 +83,43 @@ def _money_tail(text: str, pos: int) -> tuple[float, int]:
     return digit / 10, end
 
 
-def _read_unit(text: str, start: int, end: int, value: float) -> tuple[float, str | None, int, int]:
-    """(value, unit, end of the number's raw text, end of the unit) for the number at text[start:end]."""
-    if text.startswith(("毛", "角"), end):  # 五毛 = 0.5元, 八毛五 = 0.85元
-        digit = _digit_value(text[end + 1:end + 2]) if end + 1 < len(text) else None
-        extra = digit / 100 if digit is not None and text[end + 1:end + 2] not in ("钱",) else 0.0
-        stop = end + 1 + (extra > 0)
-        return round(value / 10 + extra, 4), MONEY, stop, stop + text.startswith("钱", stop)
-    if text.startswith("个半", end):  # 一个半小时, 一个半月
-        unit, unit_end = _unit_at(text, end + 2)
-        if unit in ("小时", "月", "个月"):
-            return value + 0.5, "个月" if unit == "月" else unit, end + 2, unit_end
+Reading = tuple[float, str | None, int, int]  # value, unit, end of the raw number, end of its unit
+
+
+def _read_mao(text: str, end: int, value: float) -> Reading | None:
+    """五毛 = 0.5元, 八毛五 = 0.85元 (毛 and 角 are tenths of a 元)."""
+    if not text.startswith(("毛", "角"), end):
+        return None
+    digit = _digit_value(text[end + 1:end + 2]) if end + 1 < len(text) else None
+    stop = end + 1 + (digit is not None)
+    return round(value / 10 + (digit or 0) / 100, 4), MONEY, stop, stop + text.startswith("钱", stop)
+
+
+def _read_and_a_half(text: str, end: int, value: float) -> Reading | None:
+    """一个半小时 = 1.5小时, 一个半月 = 1.5个月."""
+    if not text.startswith("个半", end):
+        return None
+    unit, unit_end = _unit_at(text, end + 2)
+    if unit not in ("小时", "月", "个月"):
+        return None
+    return value + 0.5, "个月" if unit == "月" else unit, end + 2, unit_end
+
+
+def _read_written_unit(text: str, end: int, value: float) -> Reading:
+    """A unit after the number; 九块九 and 两斤半 take the digit or 半 after the unit too."""
     unit, unit_end = _unit_at(text, end)
     if unit is None and text.startswith("两", end) and text[end - 1:end] in DIGITS:
         unit, unit_end = "两", end + 1  # 三两: a unit of weight after a number
-    if unit == MONEY:
-        tenths, stop = _money_tail(text, unit_end)
-        if tenths:
-            return round(value + tenths, 4), MONEY, stop, stop + text.startswith("钱", stop)
+    if unit == MONEY and (tail := _money_tail(text, unit_end))[0]:
+        tenths, stop = tail
+        return round(value + tenths, 4), MONEY, stop, stop + text.startswith("钱", stop)
     if unit == "斤" and text.startswith("半", unit_end):
         return value + 0.5, "斤", unit_end + 1, unit_end + 1
     return value, unit, end, unit_end
+
+
+def _read_unit(text: str, end: int, value: float) -> Reading:
+    return _read_mao(text, end, value) or _read_and_a_half(text, end, value) or _read_written_unit(text, end, value)
 
 
 def _numeral_value(raw: str) -> float | None:
@@ -125,6 +141,17 @@ def _skip(text: str, start: int, raw: str, unit: str | None) -> bool:
     return False
 
 
+def _trim(text: str, match: re.Match[str]) -> tuple[int, str]:
+    """The numeral proper inside a match: 三千克 is 3 千克, 三两 is 3 两, and 0-4 is a range."""
+    start, raw = match.start(), match.group()
+    if len(raw) > 1 and (raw.endswith("千") and text.startswith("克", match.end()) or
+                         raw.endswith("两") and raw[-2] in DIGITS):
+        raw = raw[:-1]
+    if raw.startswith("-") and start and (text[start - 1].isdigit() or text[start - 1] in _RANGE):
+        raw, start = raw[1:], start + 1
+    return start, raw
+
+
 def find_numbers(text: str, masked: Iterable[str] = ()) -> list[NumberMention]:
     """Every number stated in `text`, in order, with its normalised unit (ranges share a unit: 0-4℃)."""
     text = to_half_width_digits(text)
@@ -132,14 +159,8 @@ def find_numbers(text: str, masked: Iterable[str] = ()) -> list[NumberMention]:
     found: list[NumberMention] = []
     pos = 0
     while match := _NUMERAL_RE.search(text, pos):
-        start, raw = match.start(), match.group()
+        start, raw = _trim(text, match)
         pos = match.end()
-        if raw.endswith("千") and text.startswith("克", match.end()) and len(raw) > 1:
-            raw = raw[:-1]  # 三千克 is 3 千克, not 3000 克
-        if raw.endswith("两") and len(raw) > 1 and raw[-2] in DIGITS:
-            raw = raw[:-1]  # 三两: 两 is the unit
-        if raw.startswith("-") and start and (text[start - 1].isdigit() or text[start - 1] in _RANGE):
-            raw, start = raw[1:], start + 1  # 0-4℃: a range, not a minus
         if any(s < start + len(raw) and start < e for s, e in blocked):
             continue
         mention = _mention(text, start, raw)
@@ -159,7 +180,7 @@ def _mention(text: str, start: int, raw: str) -> NumberMention | None:
         end += 1
     if text[max(0, start - 2):start] == "零下":
         value = -value
-    value, unit, raw_end, unit_end = _read_unit(text, start, end, value)
+    value, unit, raw_end, unit_end = _read_unit(text, end, value)
     if raw == "半" and unit is None:
         return None
     return NumberMention(start, raw_end, text[start:raw_end], value, unit, max(unit_end, raw_end))
