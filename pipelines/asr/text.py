@@ -33,10 +33,6 @@ def _between_digits(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
-__all__ = ["CLAUSE_END", "PUNCTUATION", "SENTENCE_END", "clean_text", "ends_with_punctuation", "to_full_width",
-           "to_simplified"]
-
-
 def clean_text(text: str) -> str:
     return to_full_width(to_simplified(text))
 

@@ -52,4 +52,5 @@ def aliases_of(term: str) -> list[str]:
 
 def is_place(word: str) -> bool:
     """A place name (jieba tags it ns): an origin, which qualifies a product rather than names it."""
-    return any(flag == "ns" for _, flag in pos_cut(word)) and len(pos_cut(word)) == 1
+    tagged = pos_cut(word)
+    return len(tagged) == 1 and tagged[0][1] == "ns"

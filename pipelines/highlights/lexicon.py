@@ -1,4 +1,4 @@
-"""The cue lexicons (cues.toml) as a validated model, and the text normalisation they assume."""
+"""The cue lexicons (cues.toml) as a validated model; texts are matched after pipelines.zh.normalize."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel
-
-from pipelines.zh import normalize
 
 CUES_PATH = Path(__file__).with_name("cues.toml")
 
@@ -54,9 +52,6 @@ class Lexicon(BaseModel):
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = CUES_PATH) -> Lexicon:
     return Lexicon(**tomllib.loads(path.read_text(encoding="utf-8")))
-
-
-__all__ = ["Lexicon", "find_terms", "load_lexicon", "normalize"]
 
 
 def find_terms(text: str, terms: list[str]) -> list[str]:

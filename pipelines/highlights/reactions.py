@@ -8,8 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipelines.comments import Comment
-from pipelines.highlights.lexicon import ReactionCues, normalize
+from pipelines.highlights.lexicon import ReactionCues
 from pipelines.intent import is_buying
+from pipelines.zh import normalize
 
 
 @dataclass
