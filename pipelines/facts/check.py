@@ -61,10 +61,13 @@ def check_statement(text: str, evidence: Sequence[str], *, allowed_numbers: Iter
 
 
 def _check_allergens(text: str, corpus: str, report: FactReport) -> None:
+    """An allergen word must be in the evidence, or the catalog name it stands for (麸质 -> 小麦)."""
+    read: list[tuple[int, int]] = []
     for word in sorted(allergen_words(), key=len, reverse=True):
         start = text.find(word)
-        if start < 0 or any(p.kind == "allergen" and word in p.text for p in report.problems):
-            continue
+        if start < 0 or any(s <= start < e for s, e in read):
+            continue  # absent, or part of a longer allergen word already read (鸡蛋白 holds 鸡蛋)
+        read.append((start, start + len(word)))
         report.checked.append(word)
         if word not in corpus and not any(name in corpus for name in canonical_names(word)):
             report.problems.append(Problem("allergen", word, start, start + len(word)))
