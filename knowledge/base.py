@@ -15,11 +15,12 @@ from typing import Literal
 
 from knowledge.chunking import Chunk, chunk_document, chunk_transcript
 from knowledge.lexical import LexicalIndex
-from knowledge.retrieval import Hit, fuse, make_hit
+from knowledge.retrieval import fuse, make_hit
 from knowledge.store import collection_name, get_cache, get_client, get_tenant_state
 from pipelines.catalog import Product
 from pipelines.embeddings import CachedEmbedder, ChromaEmbeddingFunction, Embedder
 from pipelines.errors import InvalidInput, NotFound
+from pipelines.retrieval import Hit
 from pipelines.transcript import Transcript
 
 Kind = Literal["recipe", "faq", "product", "transcript", "doc"]
@@ -176,6 +177,10 @@ class KnowledgeBase:
                     rows = self._collection.get(include=["documents"])
                     state.index, state.version = LexicalIndex(rows["ids"], rows["documents"]), version
         return state.index
+
+    def idf(self, term: str) -> float:
+        """The term's BM25 IDF in this tenant's knowledge (the `Retriever` protocol)."""
+        return self.lexical_index().idf(term)
 
     def _lexical_scores(self, query: str, candidates: int) -> dict[str, float]:
         index = self.lexical_index()

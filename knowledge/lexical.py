@@ -1,41 +1,16 @@
-"""The lexical side of retrieval: jieba tokens, content terms and a BM25 index over chunks."""
+"""The lexical side of retrieval: BM25 over the chunks' jieba tokens (cut by pipelines.zh)."""
 
 from __future__ import annotations
 
-import logging
 import math
 import re
-import threading
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-STOPWORDS_FILE = Path(__file__).with_name("stopwords.txt")
+from pipelines.zh import cut_for_search
+
 _WORD = re.compile(r"[\w\u4e00-\u9fff]", re.UNICODE)
-_COUNT = re.compile(r"^[0-9一二两三四五六七八九十几多每半]")  # 一瓶, 几分钟, 多重: counts, not things
-_jieba_lock = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    """jieba, with its dictionary loaded once (about 1 s) and its log chatter off."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    with _jieba_lock:
-        jieba.initialize()
-    return jieba
-
-
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
 _CJK_RUN = re.compile(r"^[\u4e00-\u9fff]{3,}$")
 
 
@@ -44,29 +19,9 @@ def tokenize(text: str) -> list[str]:
 
     Chinese words of three or more characters also give their character bigrams: jieba keeps
     自提点 whole, and a resident asks about 自提."""
-    tokens = [t.lower() for t in _jieba().cut_for_search(text) if _WORD.search(t) and t.strip()]
+    tokens = [t.lower() for t in cut_for_search(text) if _WORD.search(t) and t.strip()]
     grams = [w[i:i + 2] for w in tokens if _CJK_RUN.match(w) for i in range(len(w) - 1)]
     return tokens + [g for g in grams if g not in tokens]
-
-
-@dataclass(frozen=True)
-class Term:
-    word: str
-    noun: bool  # names a thing (n*, English word): a question is about it, so it must be found
-
-
-def content_terms(text: str) -> list[Term]:
-    """The words of a question that say what is asked about: no function, question or count words."""
-    import jieba.posseg
-
-    _jieba()
-    terms: dict[str, Term] = {}
-    for word, flag in jieba.posseg.cut(text):
-        word = word.strip().lower()
-        if not _WORD.search(word) or word in stopwords() or _COUNT.match(word) or word in terms:
-            continue
-        terms[word] = Term(word, flag.startswith(("n", "eng")) and (len(word) > 1 or flag == "eng"))
-    return list(terms.values())
 
 
 class _LuceneBM25(BM25Okapi):

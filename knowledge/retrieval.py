@@ -1,33 +1,16 @@
-"""Search results and rank fusion."""
+"""Rank fusion, and search results built from chromadb rows."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 
 import numpy as np
 
+from pipelines.retrieval import Hit
+
+__all__ = ["RRF_K", "Hit", "fuse", "make_hit"]
+
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of the very first ranks
-
-
-@dataclass
-class Hit:
-    id: str  # the source id a citation names: SKU, document path, or rec:<id>@<start>
-    chunk_id: str
-    title: str
-    kind: str
-    score: float  # fused (reciprocal-rank) score
-    snippet: str
-    text: str
-    meta: dict = field(default_factory=dict)
-    vector_score: float = 0.0  # cosine similarity of query and chunk
-    bm25_score: float = 0.0  # raw BM25; 0 when the chunk shares no term with the query
-
-    @property
-    def body(self) -> str:
-        """The chunk text without its first (breadcrumb or title) line."""
-        head, _, rest = self.text.partition("\n")
-        return rest.strip() or head
 
 
 def fuse(rankings: list[list[str]], k: int = RRF_K) -> list[tuple[str, float]]:

@@ -6,7 +6,7 @@ from pipelines.asr.model import get_whisper
 from pipelines.asr.options import TranscribeOptions
 from pipelines.asr.pipeline import transcribe, use_batched
 from pipelines.asr.terms import catalog_hotwords
-from pipelines.asr.writers import to_json, to_srt, to_txt, to_vtt
+from pipelines.asr.writers import TranscriptFormat, render_transcript, to_json, to_srt, to_txt, to_vtt
 
-__all__ = ["Glossary", "TranscribeOptions", "catalog_hotwords", "cer", "corpus_cer", "get_whisper", "to_json",
-           "to_srt", "to_txt", "to_vtt", "transcribe", "use_batched"]
+__all__ = ["Glossary", "TranscribeOptions", "TranscriptFormat", "catalog_hotwords", "cer", "corpus_cer", "get_whisper",
+           "render_transcript", "to_json", "to_srt", "to_txt", "to_vtt", "transcribe", "use_batched"]

@@ -20,8 +20,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipelines.asr.phonetics import CLOSE, Syllable, same_tones, syllable_similarity, syllables
-from pipelines.asr.terms import get_tokenizer, is_dictionary_word, terms_from_names
+from pipelines.asr.terms import terms_from_names
+from pipelines.zh import Syllable, cut, is_dictionary_word, same_tones, syllable_similarity, syllables
+from pipelines.zh.pinyin import CLOSE
 
 WEAK = 0.5  # a syllable scoring below this is a weak match
 ANCHOR = CLOSE  # the first and last syllables must sound (nearly) the same: a span's edges are free
@@ -45,7 +46,7 @@ class _Term:
 
 def is_fluent(text: str) -> bool:
     """True when `text` reads as ordinary words: every piece is a dictionary word of 2+ characters."""
-    return all(len(w) >= 2 and is_dictionary_word(w) for w in get_tokenizer().lcut(text, HMM=False))
+    return all(len(w) >= 2 and is_dictionary_word(w) for w in cut(text, hmm=False))
 
 
 def score(heard: Sequence[Syllable], term: Sequence[Syllable]) -> float:

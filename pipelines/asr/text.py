@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from opencc import OpenCC
+from pipelines.zh import to_simplified
 
 SENTENCE_END = "。！？"
 CLAUSE_END = "，、；："
@@ -15,15 +14,6 @@ _FULL_WIDTH = {",": "，", "?": "？", "!": "！", ";": "；", ":": "：", "、"
 _CJK = r"[\u3400-\u9fff]"
 _DOT_AFTER_CJK = re.compile(rf"(?<={_CJK})\.(?!\d)|(?<=[\u3400-\u9fff\d])\.(?=\s*$)")
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
-
-
-@lru_cache(maxsize=1)
-def _t2s() -> OpenCC:
-    return OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    return _t2s().convert(text)
 
 
 def to_full_width(text: str) -> str:

@@ -8,13 +8,13 @@ because libass cannot find break points in Chinese text that has no spaces.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pysubs2
 
 from pipelines.clips.fonts import FontFace
 from pipelines.transcript import Segment, Transcript, Word
+from pipelines.zh import to_simplified
 
 PHRASE_END = set("，。！？、；：,.!?;:…")
 MIN_CUE_S = 0.4
@@ -66,17 +66,6 @@ def _phrases(words: list[Word]) -> list[list[Word]]:
             phrases.append(current)
             current = []
     return phrases + ([current] if current else [])
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    return _t2s().convert(text)
 
 
 def _display(words: list[Word]) -> str:

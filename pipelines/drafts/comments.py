@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-REQUEST_RE = re.compile(r"想要|想吃|求|下次|能不能|能否|可以.{0,12}[吗嘛]|希望|再来|还有吗|我也要|给我留|留[一二两三四五\d]|要[一二两三四五\d]")
-FOLLOW_RE = re.compile(r"^(\+\s*1|接龙|跟团|同求|\+1+)$")
+from pipelines.intent import buying_intent
+
+# Requests for the next stream that are not buying intent (that is pipelines.intent's).
+REQUEST_RE = re.compile(r"想吃|求|下次|能不能|能否|可以.{0,12}[吗嘛]|希望|再来")
 VOTE_RE = re.compile(r"^(?:投|扣|选)?\s*([1-9])\s*(?:号|票)?$")
 
 
@@ -20,9 +22,11 @@ def classify_comment(text: str) -> str | None:
     text = _normalise(text)
     if vote := VOTE_RE.match(text):
         return f"投票选{vote.group(1)}"
-    if FOLLOW_RE.match(text):
+    intent = buying_intent(text)
+    if intent and intent.kind == "join" and intent.bare:
         return "+1/接龙"
-    return text if REQUEST_RE.search(text) else None
+    wants = intent is not None and intent.kind in ("order", "interest", "join")
+    return text if wants or REQUEST_RE.search(text) else None
 
 
 def mine_comment_requests(comment_texts: list[str], *, limit: int | None = None) -> list[str]:

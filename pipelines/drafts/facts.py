@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import logging
-import re
-from collections import Counter
-from functools import lru_cache
-
-import jieba
-
-from pipelines.catalog import Product
+from pipelines.catalog import Product, name_terms
 from pipelines.drafts.models import Fact
-from pipelines.drafts.numbers import canonical
 from pipelines.errors import InvalidInput
+from pipelines.zh import canonical
 
-jieba.setLogLevel(logging.WARNING)
 PRODUCT_FIELDS = ("price", "spec", "origin", "storage", "shelf_life", "allergens", "selling_points", "arrival")
 # Fields whose text names a thing rather than states a quantity (五常, 古田): masked when reading numbers.
 NAME_FIELDS = ("origin", "category")
@@ -54,7 +46,12 @@ def catalog_text(product: Product) -> str:
 
 
 def plain_fact(product: Product, aspect: str = "price") -> str:
-    """The fact stated plainly, e.g. '特级初榨橄榄油 89元/瓶，750ml。'."""
+    """The fact stated plainly, e.g. '特级初榨橄榄油 89元/瓶，750ml。'; "" for a wrong claim of
+    another kind (a yes/no about use), which no single fact restates."""
+    if aspect == "claim":
+        return ""
+    if aspect == "allergens":
+        return f"{product.name}过敏原：{field_value(product, 'allergens')}。"
     if aspect == "arrival" and (arrival := product.get("arrival")):
         return f"{product.name}{'现货供应' if arrival == '现货' else arrival + '到货'}。"
     if aspect == "storage" and (storage := product.get("storage")):
@@ -64,27 +61,7 @@ def plain_fact(product: Product, aspect: str = "price") -> str:
     return f"{product.name} {details}。" if details else f"{product.name}。"
 
 
-@lru_cache(maxsize=4096)
-def _name_tokens(name: str) -> tuple[str, ...]:
-    return tuple(t for t in jieba.cut_for_search(name) if len(t) >= 2 and not t.isascii())
-
-
-def product_terms(products: list[Product], catalog: list[Product] | None = None) -> dict[str, list[str]]:
-    """sku -> words that name it in text (橄榄油, 鸡蛋); words shared by two catalog names are dropped."""
-    shared = Counter(t for p in catalog or products for t in set(_name_tokens(p.name)))
-    return {p.sku: [p.name] + [t for t in _name_tokens(p.name) if shared[t] <= 1] for p in products}
-
-
-def head_terms(product: Product) -> list[str]:
-    """Words for what the product is, without its leading modifier (初榨橄榄油 -> 橄榄油, not 特级)."""
-    name = re.sub(r"[（(].*?[）)]", "", product.name)
-    words = [w for w in jieba.cut(name) if w.strip()]
-    tail = words[1:] if len(words) > 1 else words
-    return list(dict.fromkeys(t for w in tail for t in [w, *_name_tokens(w)] if len(t) >= 2))
-
-
 def name_words(catalog: list[Product]) -> list[str]:
     """Names and place names in the catalog, which may contain numerals that are no numbers."""
-    words = [p.name for p in catalog] + [p.get(f) for p in catalog for f in NAME_FIELDS]
-    words += [t for p in catalog for t in _name_tokens(p.name)]
+    words = [t for p in catalog for t in name_terms(p.name)] + [p.get(f) for p in catalog for f in NAME_FIELDS]
     return sorted({w for w in words if w}, key=len, reverse=True)

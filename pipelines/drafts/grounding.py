@@ -1,9 +1,9 @@
-"""The grounding check: every price, number and date in a draft must come from its sources.
+"""The grounding check for drafts: pipelines.facts, scoped per product clause.
 
 Sources are the catalog facts of the products a draft is about, plus numbers the structure
-itself states (minutes, vote options) and the leader's own notes. A sentence that names a
-product must use that product's numbers. `repair` replaces each failing sentence with the
-catalog fact stated plainly.
+itself states (minutes, vote options) and the leader's own notes. A clause that names a product
+is held to that product's facts; otherwise the sentence's named products, otherwise all the
+draft's products. `repair` replaces each failing sentence with the catalog fact stated plainly.
 """
 
 from __future__ import annotations
@@ -11,27 +11,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipelines.catalog import Product
-from pipelines.drafts.facts import catalog_text, name_words, plain_fact, product_terms
+from pipelines.catalog import Product, product_terms
+from pipelines.drafts.facts import catalog_text, name_words, plain_fact
 from pipelines.drafts.models import GroundingReport, Replacement
-from pipelines.drafts.numbers import number_mentions, numbers_in, weekday_mentions, word_spans
-from pipelines.drafts.text import split_sentences
+from pipelines.facts import Problem, check_statement
+from pipelines.zh import split_sentences
+from pipelines.zh.units import TIMES
 
-_STORAGE_UNITS = ("天", "个月", "月", "年", "℃", "度", "小时", "分钟")
+# Which plain catalog fact restates a sentence, by the kind of fact it got wrong.
+_STORAGE_UNITS = TIMES | {"℃"}
 
 
 @dataclass(frozen=True)
 class Sources:
     products: list[Product]  # what the draft is about
     catalog: list[Product]  # the whole catalog: names that hold numerals, words that name products
-    extra_numbers: frozenset[str] = frozenset()  # canonical values the structure or the leader supplies
+    extra_numbers: frozenset[str] = frozenset()  # values the structure or the leader supplies
 
 
 @dataclass(frozen=True)
 class Offense:
     sentence: int  # index into split_sentences(text)
     raw: str
-    aspect: str  # which plain fact fixes it: price | storage | arrival
+    aspect: str  # which plain fact fixes it: price | storage | arrival | allergens | claim
     skus: tuple[str, ...]  # products the sentence names (empty: none in particular)
 
 
@@ -44,17 +46,14 @@ class Check:
         return GroundingReport(checked=list(self.checked), unsupported=[o.raw for o in self.offenses])
 
 
-def _weekdays(products: list[Product]) -> set[int]:
-    return {d for p in products for days, _, _ in weekday_mentions(p.get("arrival")) for d in days}
+def aspect(problem: Problem) -> str:
+    if problem.kind == "number":
+        return "storage" if problem.unit in _STORAGE_UNITS else "price"
+    return {"day": "arrival", "allergen": "allergens"}.get(problem.kind, "claim")
 
 
-def _named(sentence: str, sources: Sources) -> list[Product]:
-    terms = product_terms(sources.products, sources.catalog)
-    return [p for p in sources.products if any(t in sentence for t in terms[p.sku])]
-
-
-def _aspect(sentence: str, end: int) -> str:
-    return "storage" if sentence[end:end + 2].startswith(_STORAGE_UNITS) else "price"
+def _named(text: str, products: list[Product], terms: dict[str, list[str]]) -> list[Product]:
+    return [p for p in products if any(t in text for t in terms[p.sku])]
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -62,36 +61,19 @@ def _clauses(sentence: str) -> list[str]:
 
 
 def check_text(text: str, sources: Sources) -> Check:
-    """Read every number and weekday in `text` and note those the sources do not support.
-
-    A clause that names a product is held to that product's facts; otherwise the sentence's
-    named products, otherwise all the draft's products.
-    """
+    """Every fact in `text` checked against the catalog facts of the products each clause is about."""
     check, masks = Check(), name_words(sources.catalog)
+    terms = product_terms(sources.catalog)
     for index, sentence in enumerate(split_sentences(text)):
-        in_sentence = _named(sentence, sources)
+        in_sentence = _named(sentence, sources.products, terms)
         skus = tuple(p.sku for p in in_sentence)  # a failing sentence is restated for all it names
         for clause in _clauses(sentence):
-            about = _named(clause, sources) or in_sentence or sources.products
-            for raw, aspect in _unsupported(clause, about, sources, masks, check.checked):
-                check.offenses.append(Offense(index, raw, aspect, skus))
+            about = _named(clause, sources.products, terms) or in_sentence or sources.products
+            report = check_statement(clause, [catalog_text(p) for p in about], masked_words=masks,
+                                     allowed_numbers=sources.extra_numbers)
+            check.checked += report.checked
+            check.offenses += [Offense(index, p.text, aspect(p), skus) for p in report.problems]
     return check
-
-
-def _unsupported(clause: str, about: list[Product], sources: Sources, masks: list[str],
-                 checked: list[str]) -> list[tuple[str, str]]:
-    allowed = set(sources.extra_numbers).union(*(numbers_in(catalog_text(p)) for p in about))
-    found: list[tuple[str, str]] = []
-    for mention in number_mentions(clause, word_spans(clause, masks)):
-        checked.append(mention.raw)
-        if mention.value not in allowed:
-            found.append((mention.raw, _aspect(clause, mention.end)))
-    days = _weekdays(about)
-    for weekdays, start, end in weekday_mentions(clause):
-        checked.append(clause[start:end])
-        if not weekdays <= days:
-            found.append((clause[start:end], "arrival"))
-    return found
 
 
 def check_grounding(text: str, sources: Sources) -> GroundingReport:

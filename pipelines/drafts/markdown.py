@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipelines.catalog import FIELD_LABELS
 from pipelines.drafts.models import Script, ScriptSegment
-from pipelines.drafts.numbers import canonical
+from pipelines.zh import canonical
 
 KIND_LABELS = {
     "opening": "开场", "product": "商品介绍", "demo": "做菜演示", "interaction": "互动投票",

@@ -10,20 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
 
-from pipelines.catalog import Product
-from pipelines.drafts.facts import head_terms
+from pipelines.catalog import Product, head_terms
 from pipelines.drafts.models import RecipeFinder, RecipeRef
+from pipelines.retrieval import Hit
 
 _INGREDIENT_HEADING = re.compile(r"^##\s*(必备原料|原料|食材)")
-
-
-class Hit(Protocol):
-    title: str
-    kind: str
-    text: str
-    meta: dict[str, Any]
 
 
 def parse_recipe_markdown(text: str, source: str) -> RecipeRef:
@@ -44,7 +36,7 @@ def score_recipe(recipe: RecipeRef, products: list[Product]) -> int:
     1 when it is among the ingredients."""
     score = 0
     for product in products:
-        terms = head_terms(product)
+        terms = head_terms(product.name)
         if recipe.title in product.get("selling_points"):
             score += 3
         elif any(t in recipe.title for t in terms):

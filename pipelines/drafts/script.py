@@ -6,13 +6,13 @@ from pipelines.catalog import FIELD_LABELS, Product
 from pipelines.drafts.facts import resolve_products
 from pipelines.drafts.grounding import Sources
 from pipelines.drafts.models import Fact, RecipeFinder, Script, ScriptRequest, ScriptSegment
-from pipelines.drafts.numbers import canonical, numbers_in
 from pipelines.drafts.options import DraftOptions
 from pipelines.drafts.planner import Slot, plan_slots
 from pipelines.drafts.segments import SegmentInputs, segment_cues, segment_facts
 from pipelines.drafts.writer import write_grounded
 from pipelines.llm.base import LLM
 from pipelines.prompting import load_prompt
+from pipelines.zh import canonical, find_numbers
 
 
 def build_script(request: ScriptRequest, catalog: list[Product], *, llm: LLM, recipes: RecipeFinder | None = None,
@@ -65,8 +65,6 @@ def structure_numbers(slot: Slot, facts: list[Fact], request: ScriptRequest) -> 
     notes, and counts in the questions and requests it answers."""
     values = {canonical(slot.minute_start), canonical(slot.minute_end), canonical(slot.minute_end - slot.minute_start)}
     values |= {str(i) for i in range(1, 1 + sum(f.field == "vote_option" for f in facts))}
-    values |= numbers_in(request.notes or "")
-    for fact in facts:
-        if fact.field in ("question", "request"):
-            values |= numbers_in(fact.value)
+    texts = [request.notes or "", *(f.value for f in facts if f.field in ("question", "request"))]
+    values |= {canonical(m.value) for text in texts for m in find_numbers(text)}
     return frozenset(values)

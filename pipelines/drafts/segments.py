@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipelines.catalog import Product
-from pipelines.drafts.facts import field_value, product_facts, product_terms
+from pipelines.catalog import Product, product_terms
+from pipelines.drafts.facts import field_value, product_facts
 from pipelines.drafts.models import Fact, RecipeRef
 from pipelines.drafts.planner import Slot
 
@@ -40,7 +40,7 @@ def vote_for(products: tuple[Product, ...]) -> tuple[str, list[str]]:
 
 
 def question_facts(questions: list[str], products: tuple[Product, ...], catalog: list[Product]) -> list[Fact]:
-    terms = product_terms(list(products), catalog)
+    terms = product_terms(catalog)
     facts: list[Fact] = []
     for question in questions:
         about = [p for p in products if any(t in question for t in terms[p.sku])] or list(products)

@@ -12,9 +12,9 @@ from pipelines.adlaw import AdFlag, check_adlaw, rewrite_adlaw
 from pipelines.drafts.grounding import Sources, check_text, repair
 from pipelines.drafts.models import GroundingReport
 from pipelines.drafts.options import DraftOptions
-from pipelines.drafts.text import clean_model_text, trim_text
 from pipelines.llm.base import LLM, Message
 from pipelines.prompting import load_prompt
+from pipelines.zh import clean_llm_text, fit
 
 
 @dataclass
@@ -28,7 +28,7 @@ class Written:
 def _ask(llm: LLM, messages: list[Message], options: DraftOptions, max_chars: int) -> str:
     # A Chinese character costs about one token or less: no need to pay for text that will be trimmed.
     max_tokens = min(options.max_tokens, max_chars + 32)
-    return clean_model_text(llm.complete(messages, max_tokens=max_tokens, temperature=options.temperature))
+    return clean_llm_text(llm.complete(messages, max_tokens=max_tokens, temperature=options.temperature))
 
 
 def write_grounded(llm: LLM, messages: list[Message], sources: Sources, options: DraftOptions,
@@ -48,4 +48,4 @@ def write_grounded(llm: LLM, messages: list[Message], sources: Sources, options:
     grounded = draft or fallback
     flags = check_adlaw(grounded)
     final = rewrite_adlaw(grounded, flags) if flags and options.rewrite_adlaw else grounded
-    return Written(trim_text(final, max_chars), grounded, flags, report)
+    return Written(fit(final, max_chars), grounded, flags, report)

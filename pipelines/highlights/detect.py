@@ -39,7 +39,7 @@ def find_highlights(
     """Non-overlapping highlights sorted by score (best first); titles by `llm` when given."""
     options = options or HighlightOptions()
     lexicon = lexicon or load_lexicon()
-    matcher = ProductMatcher(catalog, lexicon.products)
+    matcher = ProductMatcher(catalog)
     duration = _duration(transcript)
     signals = transcript_signals(transcript, matcher, lexicon)
     reactions = ReactionIndex(comments or [], duration, lexicon.reactions)

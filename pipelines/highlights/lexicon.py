@@ -1,4 +1,4 @@
-"""The cue lexicons (cues.toml) as a validated model, and the text normalisation they assume."""
+"""The cue lexicons (cues.toml) as a validated model; texts are matched after pipelines.zh.normalize."""
 
 from __future__ import annotations
 
@@ -26,12 +26,9 @@ class OtherCues(BaseModel):
 class ReactionCues(BaseModel):
     label: str
     weight: float = 1.0
-    terms: list[str]
-
-
-class ProductCues(BaseModel):
-    generic: list[str] = []
-    min_term_chars: int = 2
+    terms: list[str] = []
+    intent: bool = False
+    """Match buying intent (pipelines.intent) instead of `terms`."""
 
 
 class TitleRules(BaseModel):
@@ -43,7 +40,6 @@ class Lexicon(BaseModel):
     kinds: dict[str, KindCues]
     other: OtherCues
     reactions: dict[str, ReactionCues]
-    products: ProductCues
     titles: TitleRules
 
     def title_template(self, kind: str) -> str:
@@ -56,18 +52,6 @@ class Lexicon(BaseModel):
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = CUES_PATH) -> Lexicon:
     return Lexicon(**tomllib.loads(path.read_text(encoding="utf-8")))
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
-
-
-def normalize(text: str) -> str:
-    """Simplified Chinese (whisper writes some Traditional), lower-case Latin, no spaces."""
-    return _t2s().convert(text).lower().replace(" ", "").replace("\u3000", "")
 
 
 def find_terms(text: str, terms: list[str]) -> list[str]:

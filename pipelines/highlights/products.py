@@ -1,17 +1,15 @@
-"""Find catalog products in spoken text: by full name, by distinctive parts of the name (jieba),
-and by pinyin so an ASR homophone (沙让西红柿, 橄揽油) still counts."""
+"""Find catalog products in spoken text: by full name, by the terms that identify a product
+(pipelines.catalog.terms), and by pinyin so an ASR homophone (沙让西红柿, 橄揽油) still counts."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
-from pipelines.catalog import Product
-from pipelines.highlights.lexicon import ProductCues, normalize
+from pipelines.catalog import Product, product_terms
+from pipelines.zh import normalize, to_pinyin
+from pipelines.zh.pinyin import count_pinyin
 
-_BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 PINYIN_MIN_CHARS = 3  # two-syllable pinyin matches too many unrelated words
 
 
@@ -22,59 +20,13 @@ class ProductTerm:
     pinyin: tuple[str, ...]
 
 
-@lru_cache(maxsize=4096)
-def to_pinyin(text: str) -> tuple[str, ...]:
-    from pypinyin import lazy_pinyin
-
-    return tuple(lazy_pinyin(text))
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not ours to print
-    return jieba
-
-
-def _tokens(name: str) -> list[str]:
-    return [t for t in _jieba().lcut(name) if t.strip()]
-
-
-def name_terms(name: str, cues: ProductCues) -> set[str]:
-    """The full name plus every run of jieba tokens that holds a non-generic word."""
-    core = normalize(_BRACKETS.sub("", name)) or normalize(name)
-    tokens = _tokens(core)
-    generic = set(cues.generic)
-    terms = {normalize(name), core}
-    for i in range(len(tokens)):
-        for j in range(i + 1, len(tokens) + 1):
-            span = tokens[i:j]
-            text = "".join(span)
-            if len(text) >= cues.min_term_chars and any(t not in generic and len(t) >= 2 for t in span):
-                terms.add(text)
-    terms.update(t for t in _jieba().lcut_for_search(core) if len(t) >= cues.min_term_chars and t not in generic)
-    return terms
-
-
-def _count_pinyin(haystack: tuple[str, ...], needle: tuple[str, ...]) -> int:
-    n = len(needle)
-    return sum(1 for i in range(len(haystack) - n + 1) if haystack[i:i + n] == needle)
-
-
 class ProductMatcher:
     """Counts mentions of each SKU; a name part shared by two products identifies neither."""
 
-    def __init__(self, catalog: list[Product], cues: ProductCues) -> None:
+    def __init__(self, catalog: list[Product]) -> None:
         self.products = {p.sku: p for p in catalog}
-        owners: dict[str, set[str]] = {}
-        for product in catalog:
-            for term in name_terms(product.name, cues):
-                owners.setdefault(term, set()).add(product.sku)
-        self.terms = [ProductTerm(next(iter(skus)), term, to_pinyin(term))
-                      for term, skus in sorted(owners.items(), key=lambda kv: -len(kv[0])) if len(skus) == 1]
+        terms = {(sku, normalize(t)) for sku, ts in product_terms(catalog).items() for t in ts}
+        self.terms = [ProductTerm(sku, term, to_pinyin(term)) for sku, term in sorted(terms, key=lambda st: (-len(st[1]), st))]
 
     def find(self, text: str, *, fuzzy: bool = True) -> Counter[str]:
         """SKU -> mentions in `text` (the best-matching term of each product counts)."""
@@ -84,7 +36,7 @@ class ProductMatcher:
         for term in self.terms:
             hits = norm.count(term.term)
             if not hits and fuzzy and len(term.term) >= PINYIN_MIN_CHARS:
-                hits = _count_pinyin(pinyin, term.pinyin)
+                hits = count_pinyin(pinyin, term.pinyin)
             counts[term.sku] = max(counts[term.sku], hits)
         return +counts
 

@@ -1,5 +1,5 @@
 """Audience reaction in a time window: comment rate against the stream's own baseline, and the
-comments that say "I want it" (+1, 接龙, 想要, 多少钱 ...)."""
+comments that say "I want it" (buying intent, pipelines.intent) or "that looks good"."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipelines.comments import Comment
-from pipelines.highlights.lexicon import ReactionCues, normalize
+from pipelines.highlights.lexicon import ReactionCues
+from pipelines.intent import is_buying
+from pipelines.zh import normalize
 
 
 @dataclass
@@ -32,7 +34,8 @@ class ReactionIndex:
     @staticmethod
     def _tag(text: str, cues: dict[str, ReactionCues]) -> list[str]:
         norm = normalize(text)
-        return [cue.label for cue in cues.values() if any(term.lower() in norm for term in cue.terms)]
+        return [cue.label for cue in cues.values()
+                if (cue.intent and is_buying(text)) or any(normalize(term) in norm for term in cue.terms)]
 
     def window(self, start: float, end: float) -> Reaction:
         lo, hi = bisect.bisect_left(self.times, start), bisect.bisect_right(self.times, end)

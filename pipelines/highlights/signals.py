@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pipelines.highlights.lexicon import Lexicon, find_terms, normalize
+from pipelines.highlights.lexicon import Lexicon, find_terms
 from pipelines.highlights.products import ProductMatcher
 from pipelines.transcript import Segment, Transcript
+from pipelines.zh import normalize
 
 
 @dataclass

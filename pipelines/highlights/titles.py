@@ -9,16 +9,17 @@ from __future__ import annotations
 import re
 
 from pipelines.errors import ModelUnavailable
-from pipelines.highlights.lexicon import Lexicon, normalize
+from pipelines.highlights.lexicon import Lexicon
 from pipelines.highlights.models import Highlight
 from pipelines.highlights.products import ProductMatcher
 from pipelines.llm import LLM
 from pipelines.prompting import load_prompt
 from pipelines.transcript import Transcript
+from pipelines.zh import clean_llm_text, to_simplified
+from pipelines.zh.llm_text import first_line
 
 PROMPT = "highlight_titles"
 EXCERPT_CHARS = 160
-_PREFIX = re.compile(r"^(标题|题目|title)\s*[:：]\s*", re.I)
 _STRIP = "\"'“”‘’「」『』《》【】[]()（）<>*#`。.!！,，、;；:： \t"
 _QUANTITY = re.compile(r"[零一二两三四五六七八九十百千万]+[元块枚个瓶盒斤克袋份折罐包]")
 
@@ -30,8 +31,8 @@ def template_title(highlight: Highlight, lexicon: Lexicon, matcher: ProductMatch
 
 
 def clean_title(raw: str) -> str:
-    line = next((x for x in raw.strip().splitlines() if x.strip()), "")
-    return normalize(_PREFIX.sub("", line.strip())).strip(_STRIP)
+    """The model's first line, without label, Markdown or quotes, in Simplified, without spaces."""
+    return re.sub(r"\s+", "", to_simplified(clean_llm_text(first_line(raw)))).strip(_STRIP)
 
 
 def check_title(title: str, highlight: Highlight, matcher: ProductMatcher, lexicon: Lexicon,

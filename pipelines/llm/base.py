@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Literal, Protocol, TypedDict
+from typing import Any, Literal, Protocol, TypedDict
 
 from pydantic import BaseModel, ConfigDict, SecretStr
 
@@ -40,7 +40,8 @@ class LLMOptions(BaseModel):
 
 
 class LLM(Protocol):
-    """messages in, text out."""
+    """messages in, text out. Providers subclass it and implement `_chat`; a fake for tests only
+    needs a `complete` of its own."""
 
     name: str
 
@@ -52,4 +53,12 @@ class LLM(Protocol):
         temperature: float = 0.2,
         json_output: bool = False,
         stop: list[str] | None = None,
-    ) -> str: ...
+    ) -> str:
+        params: dict[str, Any] = {"max_tokens": max_tokens, "temperature": temperature, "stop": stop}
+        if json_output:
+            params["response_format"] = {"type": "json_object"}
+        return self._chat(list(messages), params).strip()
+
+    def _chat(self, messages: list[Message], params: dict[str, Any]) -> str:
+        """One chat completion's text (may be empty); raise ModelUnavailable when the model fails."""
+        raise NotImplementedError

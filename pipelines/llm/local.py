@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 from pipelines.errors import ModelUnavailable
-from pipelines.llm.base import Message
+from pipelines.llm.base import LLM, Message
 
 
-class LocalLLM:
+class LocalLLM(LLM):
     def __init__(self, model_path: Path, *, n_ctx: int = 4096, threads: int = 2) -> None:
         try:
             from llama_cpp import Llama
@@ -19,19 +20,7 @@ class LocalLLM:
         self._llama = Llama(model_path=str(model_path), n_ctx=n_ctx, n_threads=threads, verbose=False)
         self._lock = threading.Lock()  # a llama.cpp context serves one request at a time
 
-    def complete(
-        self,
-        messages: list[Message],
-        *,
-        max_tokens: int = 256,
-        temperature: float = 0.2,
-        json_output: bool = False,
-        stop: list[str] | None = None,
-    ) -> str:
-        kwargs = {"response_format": {"type": "json_object"}} if json_output else {}
+    def _chat(self, messages: list[Message], params: dict[str, Any]) -> str:
         with self._lock:
-            out = self._llama.create_chat_completion(
-                messages=list(messages), max_tokens=max_tokens, temperature=temperature,
-                stop=stop, seed=0, **kwargs,
-            )
-        return (out["choices"][0]["message"]["content"] or "").strip()
+            out = self._llama.create_chat_completion(messages=messages, seed=0, **params)
+        return out["choices"][0]["message"]["content"] or ""

@@ -5,19 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from knowledge.base import KnowledgeBase
 from pipelines.errors import ModelUnavailable
+from pipelines.facts import check_statement, is_allergy_question
 from pipelines.llm.base import LLM
 from pipelines.prompting import load_prompt
-from pipelines.qa.allergens import is_allergy_question
 from pipelines.qa.evidence import SourceEvidence, group_sources
 from pipelines.qa.extractive import extractive_answer, is_how_to, source_context
-from pipelines.qa.grounding import unsupported_facts
 from pipelines.qa.options import AskOptions
 from pipelines.qa.screen import screen_question
+from pipelines.retrieval import Retriever
+from pipelines.zh import clean_llm_text, drop_unfinished, fit
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_MARKDOWN = re.compile(r"\[\d+\]|【[^】]*】|\*\*|`|^#+ |^\s*[-*] ", re.MULTILINE)
 _UNSURE = ("不确定", "不知道", "没有提到", "没有相关", "无法回答", "无法确定", "资料中没有", "资料里没有")
 
 
@@ -43,12 +42,12 @@ class Answer:
         return asdict(self)
 
 
-def answer_question(question: str, kb: KnowledgeBase, llm: LLM | None, options: AskOptions = AskOptions()) -> Answer:
+def answer_question(question: str, kb: Retriever, llm: LLM | None, options: AskOptions = AskOptions()) -> Answer:
     question = question.strip()
     if hostile := screen_question(question):
         return _handoff(options, "hostile", hostile)
     hits = kb.search(question, options.top_k)
-    sources = group_sources(question, hits, kb.lexical_index())[: options.max_sources]
+    sources = group_sources(question, hits, kb)[: options.max_sources]
     primary, reason, detail = choose_source(sources, options)
     if primary is None:
         return _handoff(options, reason, detail)
@@ -82,7 +81,7 @@ def compose(question: str, source: SourceEvidence, llm: LLM | None, options: Ask
     if llm is not None and options.use_llm and not allergy and not how_to:
         generated = generate(question, source, llm, options)
         grounded_in = [source.title] + [h.text for h in source.hits]
-        if generated and not unsupported_facts(generated, grounded_in):
+        if generated and check_statement(generated, grounded_in).ok:
             return fit(generated, budget) + cite, "llm"
     return fit(extractive_answer(question, source, budget), budget) + cite, "extractive"
 
@@ -95,28 +94,10 @@ def generate(question: str, source: SourceEvidence, llm: LLM, options: AskOption
         text = llm.complete(messages, max_tokens=options.max_tokens, temperature=options.temperature)
     except ModelUnavailable:
         return ""
-    text = _MARKDOWN.sub("", text).strip()
+    text = clean_llm_text(text)
     if len(_CJK.findall(text)) < 4 or any(u in text for u in _UNSURE):
         return ""  # empty, not Chinese, or unsure although the source covers the question
     return drop_unfinished(text)
-
-
-def drop_unfinished(text: str) -> str:
-    """Text cut off by max_tokens ends mid-sentence: keep it up to its last finished clause."""
-    if text[-1] in "。！？～!?；":
-        return text
-    end = max(text.rfind(p) for p in "。！？～!?；")
-    return text[: end + 1] if end >= len(text) // 3 else text
-
-
-def fit(text: str, limit: int) -> str:
-    """At most `limit` characters, cut at the last sentence end that fits."""
-    text = re.sub(r"\s+", " ", text).strip()
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    end = max(cut.rfind(p) for p in "。！？；～")
-    return cut[: end + 1] if end >= limit // 2 else cut[: limit - 1] + "…"
 
 
 def _source(s: SourceEvidence) -> Source:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from knowledge.lexical import LexicalIndex, Term, content_terms
-from knowledge.retrieval import Hit
-from pipelines.qa.allergens import canonical_names
+from pipelines.facts.allergens import canonical_names
+from pipelines.retrieval import Hit, Retriever
+from pipelines.zh import Term, content_terms
 
 
 @dataclass
@@ -45,17 +45,17 @@ def term_match(term: str, text: str) -> float:
     return 0.5 * all(ch in text for ch in term)  # 无糖 vs 无蔗糖: both characters, not adjacent
 
 
-def coverage(terms: list[Term], text: str, index: LexicalIndex) -> tuple[float, list[str]]:
+def coverage(terms: list[Term], text: str, retriever: Retriever) -> tuple[float, list[str]]:
     """Weighted share of the terms found in the text, and the nouns that were not found."""
     if not terms:
         return 0.0, []
-    weights = {t.word: index.idf(t.word) * (1.0 if t.noun else 0.5) for t in terms}
+    weights = {t.word: retriever.idf(t.word) * (1.0 if t.noun else 0.5) for t in terms}
     matched = {t.word: term_match(t.word, text) for t in terms}
     score = sum(weights[w] * matched[w] for w in weights) / sum(weights.values())
     return score, [t.word for t in terms if t.noun and matched[t.word] < 0.5]
 
 
-def group_sources(question: str, hits: list[Hit], index: LexicalIndex) -> list[SourceEvidence]:
+def group_sources(question: str, hits: list[Hit], retriever: Retriever) -> list[SourceEvidence]:
     """Hits grouped by source (best first), each with its coverage of the question."""
     terms = content_terms(question)
     groups: dict[str, list[Hit]] = {}
@@ -64,7 +64,7 @@ def group_sources(question: str, hits: list[Hit], index: LexicalIndex) -> list[S
     out = []
     for source_id, source_hits in groups.items():
         text = (source_hits[0].title + "\n" + "\n".join(h.text for h in source_hits)).lower()
-        cov, missing = coverage(terms, text, index)
+        cov, missing = coverage(terms, text, retriever)
         best = max(h.vector_score for h in source_hits)
         out.append(SourceEvidence(source_id, source_hits[0].title, source_hits[0].kind, source_hits, cov, best, missing))
     return out

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from knowledge.lexical import content_terms
 from pipelines.catalog import FIELD_LABELS, Product
-from pipelines.qa.allergens import asked_allergens, is_allergy_question
+from pipelines.facts.allergens import asked_allergens, is_allergy_question
 from pipelines.qa.evidence import SourceEvidence, term_match
+from pipelines.zh import content_terms
 
 # Words that point a question at one catalog field.
 FIELD_HINTS: dict[str, tuple[str, ...]] = {

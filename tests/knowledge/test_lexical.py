@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from knowledge.lexical import LexicalIndex, content_terms, tokenize
+from knowledge.lexical import LexicalIndex, tokenize
 from tests.utils.paths import RECIPES
 
 
@@ -22,15 +22,3 @@ def test_posting_list_scores_equal_rank_bm25(index, query):
 def test_unknown_words_weigh_more_than_any_known_word(index):
     assert index.idf("榴莲") > max(index.idf(w) for w in ("西红柿", "鸡蛋", "排骨"))
     assert index.idf("盐") < index.idf("吉利丁")
-
-
-@pytest.mark.parametrize("question, nouns, absent", [
-    ("这周的橄榄油多少钱一瓶？", {"橄榄油"}, {"这周", "多少钱", "一瓶", "钱"}),
-    ("有没有卖榴莲？", {"榴莲"}, {"有没有", "卖"}),
-    ("你们卖iPhone吗？", {"iphone"}, {"你们"}),
-    ("王阿姨的水饺要煮几分钟？", {"水饺"}, {"几分钟"}),
-])
-def test_content_terms_keep_the_things_asked_about(question, nouns, absent):
-    terms = content_terms(question)
-    assert nouns <= {t.word for t in terms if t.noun}
-    assert not absent & {t.word for t in terms}

@@ -3,7 +3,7 @@
 import pytest
 
 from pipelines.asr.glossary import Glossary, get_glossary
-from pipelines.asr.terms import subterms, terms_from_names
+from pipelines.asr.terms import terms_from_names
 
 CATALOG = ("特级初榨橄榄油", "散养土鸡蛋", "五常稻花香大米", "沙瓤西红柿", "宝宝有机米粉", "有机菠菜",
            "鲜活基围虾", "古法红糖", "手工水饺（猪肉白菜）", "山东寿光", "西班牙安达卢西亚")
@@ -12,22 +12,6 @@ CATALOG = ("特级初榨橄榄油", "散养土鸡蛋", "五常稻花香大米", 
 @pytest.fixture(scope="module")
 def glossary() -> Glossary:
     return get_glossary(CATALOG)
-
-
-@pytest.mark.parametrize("name, expected", [
-    ("特级初榨橄榄油", {"特级初榨橄榄油", "橄榄油", "初榨", "特级初榨"}),
-    ("沙瓤西红柿", {"西红柿", "沙瓤"}),
-    ("五常稻花香大米", {"五常稻花香", "稻花香", "稻花香大米"}),
-    ("散养土鸡蛋", {"土鸡蛋", "散养"}),
-    ("鲜活基围虾", {"基围虾"}),
-])
-def test_subterms_include_meaningful_parts(name: str, expected: set[str]) -> None:
-    assert expected <= set(subterms(name))
-
-
-@pytest.mark.parametrize("name, junk", [("散养土鸡蛋", "散养土"), ("古法红糖", "法红糖"), ("沙瓤西红柿", "瓤西红")])
-def test_subterms_do_not_cut_inside_words(name: str, junk: str) -> None:
-    assert junk not in subterms(name)
 
 
 def test_bracketed_parts_are_terms_and_longest_first() -> None:

@@ -2,16 +2,10 @@
 
 import pytest
 
-from pipelines.asr.metrics import cer, corpus_cer, read_number
+from pipelines.asr.metrics import cer, corpus_cer
 from pipelines.asr.sentences import SentenceRules, build_sentences, clean_words, punctuate
 from pipelines.asr.text import to_full_width
 from pipelines.transcript import Word
-
-
-@pytest.mark.parametrize("token, spoken", [("3", "三"), ("10", "十"), ("30", "三十"), ("36", "三十六"),
-                                           ("105", "一百零五"), ("0.3", "零点三"), ("20000", "二万")])
-def test_read_number(token: str, spoken: str) -> None:
-    assert read_number(token) == spoken
 
 
 @pytest.mark.parametrize("ref, hyp, expected", [

@@ -1,7 +1,8 @@
 """Real whisper on the real Mandarin recordings in ../shared/media/asr (AISHELL-1 and others)."""
 
 from pipelines.asr import cer, corpus_cer
-from pipelines.asr.text import SENTENCE_END, to_simplified
+from pipelines.asr.text import SENTENCE_END
+from pipelines.zh import to_simplified
 
 
 def test_overall_cer_not_worse_than_raw_whisper(asr_clips) -> None:

@@ -2,7 +2,8 @@
 
 from pipelines.asr import cer
 from pipelines.asr.terms import terms_from_names
-from pipelines.asr.text import PUNCTUATION, SENTENCE_END, to_simplified
+from pipelines.asr.text import PUNCTUATION, SENTENCE_END
+from pipelines.zh import to_simplified
 
 
 def test_stream_cer_within_bound_and_better_than_raw(stream_transcript, stream_truth, stream_raw_text) -> None:

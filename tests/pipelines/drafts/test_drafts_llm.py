@@ -26,8 +26,9 @@ from pipelines.drafts import (
     write_copy,
 )
 from pipelines.drafts.facts import catalog_text, name_words
-from pipelines.drafts.numbers import number_mentions, numbers_in, weekday_mentions, word_spans
+from pipelines.facts.claims import number_claims
 from pipelines.llm import LLM
+from pipelines.zh import canonical, find_days, find_numbers
 from tests.utils.paths import MEDIA
 
 SKUS = ["WT-001", "WT-003", "WT-005"]
@@ -35,7 +36,15 @@ QUESTIONS = ["鸡蛋能放多久？", "橄榄油可以炒菜吗？"]
 
 
 def stated_numbers(text: str, catalog: list[Product]) -> set[str]:
-    return {m.value for m in number_mentions(text, word_spans(text, name_words(catalog)))}
+    return {canonical(m.value) for m in number_claims(text, name_words(catalog))}
+
+
+def numbers_in(text: str) -> set[str]:
+    return {canonical(m.value) for m in find_numbers(text)}
+
+
+def weekdays(text: str) -> list[frozenset[int]]:
+    return [d.weekdays for d in find_days(text) if not d.relative]
 
 
 def allowed_numbers(script_or_skus, catalog: list[Product], extra: str = "") -> set[str]:
@@ -81,8 +90,8 @@ def test_every_number_in_the_script_is_a_catalog_fact_or_structure(script: Scrip
     for segment in script.segments:
         assert stated_numbers(segment.talk, catalog) <= allowed, segment.talk
     assert stated_numbers(markdown, catalog) <= allowed
-    arrival = {d for p in catalog if p.sku in SKUS for days, _, _ in weekday_mentions(p.get("arrival")) for d in days}
-    assert all(days <= arrival for days, _, _ in weekday_mentions(markdown))
+    arrival = {d for p in catalog if p.sku in SKUS for days in weekdays(p.get("arrival")) for d in days}
+    assert all(days <= arrival for days in weekdays(markdown))
 
 
 def test_no_banned_term_survives_in_the_script(script: Script) -> None:

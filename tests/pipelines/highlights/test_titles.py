@@ -38,7 +38,7 @@ def catalog():
 
 @pytest.fixture(scope="module")
 def matcher(catalog) -> ProductMatcher:
-    return ProductMatcher(catalog, load_lexicon().products)
+    return ProductMatcher(catalog)
 
 
 @pytest.mark.parametrize("title, ok", [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 CLOSE = 0.75  # an initial or final from a commonly confused pair counts this much of a match
 # Pairs Mandarin speakers (and whisper) confuse: flat/retroflex, n/l, f/h, r/l, aspiration, nasal endings.
@@ -38,6 +38,12 @@ def syllables(text: str) -> list[Syllable]:
     return [Syllable(i[0], f[0], t[0][-1:] if t[0] else "") for i, f, t in zip(initials, finals, tones)]
 
 
+@lru_cache(maxsize=4096)
+def to_pinyin(text: str) -> tuple[str, ...]:
+    """Toneless pinyin, one item per Chinese character (a run of other characters is one item)."""
+    return tuple(lazy_pinyin(text))
+
+
 def _part_similarity(a: str, b: str, pairs: list[set[str]]) -> float:
     if a == b:
         return 1.0
@@ -62,3 +68,9 @@ def _sound_similarity(initial_a: str, final_a: str, initial_b: str, final_b: str
 
 def same_tones(a: list[Syllable], b: list[Syllable]) -> bool:
     return [(s.toneless, s.tone) for s in a] == [(s.toneless, s.tone) for s in b]
+
+
+def count_pinyin(haystack: tuple[str, ...], needle: tuple[str, ...]) -> int:
+    """How often the syllable sequence `needle` occurs in `haystack`."""
+    n = len(needle)
+    return sum(1 for i in range(len(haystack) - n + 1) if haystack[i:i + n] == needle)
