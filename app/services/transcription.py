@@ -20,6 +20,7 @@ from app.store.jobs import Job
 from app.store.recordings import Recording
 from pipelines.asr import catalog_hotwords
 from pipelines.asr.learning import introduced_terms, spread_words
+from pipelines.asr.writers import render_transcript as render_transcript  # routes and CLI render through the service
 from pipelines.media import probe
 from pipelines.transcript import Correction, Segment, Transcript
 
