@@ -20,6 +20,8 @@ class Canned:
     body: bytes = b""
     content_type: str = "application/vnd.apple.mpegurl"
     location: str | None = None
+    send_bytes: int | None = None  # send only this much of the body, then drop the connection
+    length: bool = True  # False: no Content-Length, the body ends when the connection closes
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -31,28 +33,31 @@ class _Handler(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         self.server.requests.append((self.headers.get("Host", ""), self.path))
         canned = self.server.canned.get(self.path.split("?")[0])
+        if isinstance(canned, list):  # one response per request, the last one repeats
+            canned = canned.pop(0) if len(canned) > 1 else canned[0]
         if canned is None:
             return super().do_GET()
         self.send_response(302 if canned.location else 200)
         if canned.location:
             self.send_header("Location", canned.location)
         self.send_header("Content-Type", canned.content_type)
-        self.send_header("Content-Length", str(len(canned.body)))
+        if canned.length:
+            self.send_header("Content-Length", str(len(canned.body)))
         self.end_headers()
-        self.wfile.write(canned.body)
+        self.wfile.write(canned.body[:canned.send_bytes])
 
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     requests: list[tuple[str, str]]
-    canned: dict[str, Canned]
+    canned: dict[str, Canned | list[Canned]]
 
 
 class LoopbackServer:
     """Serves `root` (and canned responses) on 127.0.0.1; can be stopped and restarted on the same port."""
 
-    def __init__(self, root: Path, canned: dict[str, Canned] | None = None) -> None:
+    def __init__(self, root: Path, canned: dict[str, Canned | list[Canned]] | None = None) -> None:
         self.root, self.port = root, free_port()
         self.canned = canned or {}
         self.requests: list[tuple[str, str]] = []

@@ -70,3 +70,11 @@ def vod_hls(short_source: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
                     "-f", "hls", "-hls_time", "2", "-hls_list_size", "0", "-hls_playlist_type", "vod",
                     "-hls_segment_filename", str(folder / "v%03d.ts"), str(folder / "vod.m3u8")], check=True)
     return folder
+
+
+@pytest.fixture(scope="session")
+def webm(short_source: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """VP8/Opus WebM as Chrome's MediaRecorder writes it."""
+    return cut(short_source, 24, tmp_path_factory.mktemp("webm") / "rec.webm", "-vf", "scale=320:-2",
+               "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "300k", "-g", "50",
+               "-c:a", "libopus", "-b:a", "48k")
