@@ -8,6 +8,7 @@ segment counts as closed only once the next one exists or the process has exited
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import threading
 from collections.abc import Callable
@@ -15,6 +16,8 @@ from pathlib import Path
 
 from pipelines.clips.ffmpeg import ffmpeg_exe
 from pipelines.live.errors import SourceDropped
+
+log = logging.getLogger(__name__)
 
 SEGMENT_EXT = ".mkv"
 RUNS_DIR = ".runs"  # per-run CSV lists and ffmpeg logs
@@ -31,6 +34,7 @@ def segmenter_args(folder: Path, segment_s: float, start: int, input_format: str
             *(["-f", input_format] if input_format else []), "-i", "pipe:0",
             "-map", "0:v:0?", "-map", "0:a:0?", "-c", "copy", "-f", "segment",
             "-segment_time", f"{segment_s:g}", "-segment_format", "matroska", "-reset_timestamps", "1",
+            "-segment_format_options", "cluster_time_limit=1000:flush_packets=1",
             "-segment_start_number", str(start), "-segment_list", str(runs / f"run-{start:06d}.csv"),
             "-segment_list_type", "csv", "-y", str(folder / f"seg_%06d{SEGMENT_EXT}")]
 
@@ -52,6 +56,10 @@ class Segmenter:
         self._done = threading.Event()
         self._watcher = threading.Thread(target=self._watch, name=f"segmenter-{start}", daemon=True)
         self._watcher.start()
+
+    @property
+    def pid(self) -> int:
+        return self._proc.pid
 
     def write(self, data: bytes) -> None:
         assert self._proc.stdin is not None
@@ -91,7 +99,7 @@ class Segmenter:
         if result.returncode == 0 and fixed.stat().st_size > 0:
             fixed.replace(partial)
             self.emitted.append(partial)
-            self._on_closed(partial)
+            self._report(partial)
         else:
             fixed.unlink(missing_ok=True)
             partial.unlink()
@@ -121,4 +129,10 @@ class Segmenter:
             if not (exited or (self.folder / segment_name(index + 1)).exists()):
                 return
             self.emitted.append(path)
+            self._report(path)
+
+    def _report(self, path: Path) -> None:
+        try:
             self._on_closed(path)
+        except Exception:  # an unreadable segment must not stop the watcher (later ones are fine)
+            log.exception("closed segment %s could not be recorded", path.name)
