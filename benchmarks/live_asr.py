@@ -1,6 +1,6 @@
 """Live transcription benchmark: does it keep up with a real-time stream on 2 cores, and is it as good as batch?
 
-    .venv/bin/python benchmarks/live_asr.py [--loops 1] [--segment-s 20] [--batch-cache FILE]
+    .venv/bin/python benchmarks/live_asr.py [--loops 1] [--segment-s 20] [--batch-cache FILE] [--skip-batch]
 
 Plays ../shared/media/stream3/stream.mp4 (looped `--loops` times) as a live HLS stream on loopback
 (ffmpeg -re, 2 s segments, keyframes every 2 s), records it with the live recorder and transcribes
@@ -104,6 +104,7 @@ def main() -> None:
     parser.add_argument("--loops", type=int, default=1)
     parser.add_argument("--segment-s", type=float, default=20.0)
     parser.add_argument("--batch-cache", type=Path, help="reuse a batch transcript JSON (1 loop only)")
+    parser.add_argument("--skip-batch", action="store_true")
     args = parser.parse_args()
     options = TranscribeOptions()
     hotwords = catalog_hotwords(load_catalog(SHARED / "knowledge" / "products.csv"))
@@ -120,6 +121,8 @@ def main() -> None:
               f"CPU share while live {live['cpu_share']:.0%}  final transcript {live['tail_s']:.1f} s after the end")
         print(f"       recorder: {live['recorder'].segments} segments, {live['recorder'].recorded_s:.1f} s, "
               f"gaps {len(live['recorder'].gaps)}")
+        if args.skip_batch:
+            return
         if args.batch_cache and args.batch_cache.exists() and args.loops == 1:
             batch = Transcript.from_dict(json.loads(args.batch_cache.read_text("utf-8")))
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from pipelines.live import LiveRecorder, SourceNotAllowed, finish_recording, loa
 from pipelines.live.ledger import segment_duration
 from pipelines.media import probe
 from tests.pipelines.live.conftest import EventLog, live_options
-from tests.utils.live_source import Canned, LoopbackServer
+from tests.utils.live_source import Canned, HlsProducer, LoopbackServer
 
 
 @pytest.fixture
@@ -89,3 +90,34 @@ def test_redirects_and_variants_to_other_hosts_are_refused(vod_hls, tmp_path, ca
     finally:
         server.stop()
     assert [path for _, path in server.requests] == [f"/{canned}.m3u8"]
+
+
+def test_a_source_that_never_comes_back_ends_as_lost(vod_hls, tmp_path) -> None:
+    server = LoopbackServer(vod_hls, {"/live.m3u8": Canned(_playlist("v000.ts", "v001.ts", endlist=False))}).start()
+    events = EventLog()
+    recorder = start_recording(server.url("live.m3u8"), tmp_path / "rec", live_options(reconnect_for_s=2.0), events)
+    while recorder.status().bytes_in == 0:
+        time.sleep(0.1)
+    server.stop()
+    status = recorder.wait(30)
+    assert status.ended_reason == "source_lost" and status.last_error == "live_connection_lost"
+    assert status.segments == 1 and status.recorded_s > 3  # what was received is closed and kept
+
+
+def test_stop_closes_the_segment_in_progress(short_source, tmp_path) -> None:
+    producer = HlsProducer(short_source, tmp_path / "hls")
+    server = LoopbackServer(tmp_path / "hls")
+    events = EventLog()
+    try:
+        while not producer.playlist.exists():
+            time.sleep(0.1)
+        server.start()
+        recorder = start_recording(server.url("live.m3u8"), tmp_path / "rec", live_options(segment_s=20), events)
+        time.sleep(8)
+        status = recorder.stop()
+    finally:
+        server.stop()
+        producer.stop()
+    assert status.state == "ended" and status.ended_reason == "stopped" and events.ended_reasons == ["stopped"]
+    assert status.segments == 1 and 2 < status.recorded_s < 12  # shorter than segment_s: closed by the stop
+    assert finish_recording([s.path for s in recorder.segments], tmp_path / "out").info.duration_s > 2
