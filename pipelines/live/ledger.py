@@ -10,6 +10,7 @@ crashed service can still finish the folder.
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from dataclasses import asdict, dataclass
@@ -18,6 +19,7 @@ from pathlib import Path
 import av
 
 MANIFEST = "segments.json"
+_SEGMENT_FILE = re.compile(r"^seg_(\d{6})\.mkv$")
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,25 @@ class Ledger:
 
 
 def load_segments(folder: Path) -> list[ClosedSegment]:
-    """The closed segments a (possibly crashed) live recording left in `folder`."""
+    """The closed segments a live recording left in `folder`: the manifest's, then any segment file
+    closed after it was last written (the service died while ffmpeg finished its segment)."""
     manifest = folder / MANIFEST
-    if not manifest.exists():
-        return []
-    data = json.loads(manifest.read_text(encoding="utf-8"))
-    return [ClosedSegment(s["index"], folder / s["path"], s["start_s"], s["end_s"]) for s in data["segments"]]
+    data = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else {"segments": []}
+    known = [ClosedSegment(s["index"], folder / s["path"], s["start_s"], s["end_s"]) for s in data["segments"]]
+    end = known[-1].end_s if known else 0.0
+    for path in sorted(folder.iterdir()):
+        match = _SEGMENT_FILE.match(path.name)
+        if not match or int(match[1]) <= (known[-1].index if known else -1):
+            continue
+        duration = _readable_duration(path)
+        if duration > 0:
+            known.append(ClosedSegment(int(match[1]), path, round(end, 3), round(end + duration, 3)))
+            end += duration
+    return known
+
+
+def _readable_duration(path: Path) -> float:
+    try:
+        return segment_duration(path)
+    except (av.FFmpegError, ValueError):
+        return 0.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -121,3 +122,16 @@ def test_stop_closes_the_segment_in_progress(short_source, tmp_path) -> None:
     assert status.state == "ended" and status.ended_reason == "stopped" and events.ended_reasons == ["stopped"]
     assert status.segments == 1 and 2 < status.recorded_s < 12  # shorter than segment_s: closed by the stop
     assert finish_recording([s.path for s in recorder.segments], tmp_path / "out").info.duration_s > 2
+
+
+def test_segments_closed_after_the_manifest_are_recovered(vod_server, tmp_path) -> None:
+    """The service died after ffmpeg closed its last segment but before the manifest said so."""
+    recorder = start_recording(vod_server.url("vod.m3u8"), tmp_path / "rec", live_options(segment_s=6))
+    recorder.wait(60)
+    manifest = tmp_path / "rec" / "segments.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["segments"] = data["segments"][:-2]
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    recovered = load_segments(tmp_path / "rec")
+    assert [s.path for s in recovered] == [s.path for s in recorder.segments]
+    assert [s.end_s for s in recovered] == pytest.approx([s.end_s for s in recorder.segments], abs=0.005)
