@@ -1,6 +1,6 @@
 """Live transcription benchmark: does it keep up with a real-time stream on 2 cores, and is it as good as batch?
 
-    .venv/bin/python benchmarks/live_asr.py [--loops 1] [--segment-s 20] [--batch-cache FILE] [--skip-batch]
+    .venv/bin/python benchmarks/live_asr.py [--loops 1] [--segment-s 20] [--batch-cache FILE] [--skip-batch] [--save FILE]
 
 Plays ../shared/media/stream3/stream.mp4 (looped `--loops` times) as a live HLS stream on loopback
 (ffmpeg -re, 2 s segments, keyframes every 2 s), records it with the live recorder and transcribes
@@ -105,6 +105,7 @@ def main() -> None:
     parser.add_argument("--segment-s", type=float, default=20.0)
     parser.add_argument("--batch-cache", type=Path, help="reuse a batch transcript JSON (1 loop only)")
     parser.add_argument("--skip-batch", action="store_true")
+    parser.add_argument("--save", type=Path, help="write the live transcript (JSON) here")
     args = parser.parse_args()
     options = TranscribeOptions()
     hotwords = catalog_hotwords(load_catalog(SHARED / "knowledge" / "products.csv"))
@@ -116,6 +117,8 @@ def main() -> None:
               f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
         live = run_live(source, work, options, hotwords, args.segment_s)
         t: Transcript = live["transcript"]
+        if args.save:
+            args.save.write_text(json.dumps(t.to_dict(), ensure_ascii=False), encoding="utf-8")
         print(f"live   CER {cer(reference, t.text):.4f}  rtf {t.meta['rtf']:.3f}  windows {t.meta['windows']}  "
               f"max lag {live['max_lag']:.1f} s  mean lag {live['mean_lag']:.1f} s  "
               f"CPU share while live {live['cpu_share']:.0%}  final transcript {live['tail_s']:.1f} s after the end")

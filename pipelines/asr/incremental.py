@@ -2,10 +2,10 @@
 Simplified-Chinese transcript grows, in the same shape `transcribe()` returns.
 
 Audio is buffered until it holds at least `min_window_s`; the window then ends in a pause found
-by Silero VAD (the longest pause in the buffer's last `search_s`), and the audio after that
-pause is carried over to the next window, so no sentence is cut between two windows. A buffer
-that reaches `max_window_s` without a pause is cut at its quietest point, as the batch pipeline
-does. Each window goes through the batch pipeline's own pieces: `decode_window`, `clean_words`,
+by Silero VAD (the longest pause in its last `search_s`, at most `max_window_s` from its start),
+and the audio after that pause is carried over to the next window, so no sentence is cut between
+two windows. A window that reaches `max_window_s` without a pause is cut at its quietest point,
+as the batch pipeline does. Each window goes through the batch pipeline's own pieces: `decode_window`, `clean_words`,
 `punctuate`, `build_sentences` and the catalog glossary, with times shifted to the stream.
 """
 
@@ -39,10 +39,10 @@ class WindowOptions(BaseModel):
 
     min_window_s: float = Field(15.0, ge=2)
     """A window is transcribed once the buffer holds this much audio."""
-    max_window_s: float = Field(45.0, ge=5)
-    """With no pause by then, the window is cut at its quietest point."""
+    max_window_s: float = Field(28.0, ge=5, le=30)
+    """Longest window (whisper decodes 30 s at a time); with no pause in it, cut at its quietest point."""
     search_s: float = Field(8.0, ge=1)
-    """The cut is the longest pause in the buffer's last this-many seconds (else the last pause)."""
+    """The cut is the longest pause in the window's last this-many seconds (else its last pause)."""
     min_pause_s: float = Field(0.3, gt=0)
     """Silence at least this long (Silero VAD) counts as a pause."""
 
@@ -65,20 +65,22 @@ class Cut(NamedTuple):
 
 
 def choose_cut(samples: np.ndarray, rules: WindowOptions) -> Cut | None:
-    """Where the next window ends, or None to wait for more audio."""
+    """Where the next window ends, or None to wait for more audio. A window is at most
+    `max_window_s` long: whisper decodes 30 s at a time, and a longer window would be split
+    inside whisper wherever its 30 s run out, not in a pause."""
     n, rate = len(samples), SAMPLE_RATE
     if n < rules.min_window_s * rate:
         return None
     pauses = find_pauses(samples, rules.min_pause_s)
     if pauses is None:
         return Cut(n, True)
-    usable = [(a, b) for a, b in pauses if (a + b) // 2 >= rules.min_window_s * rate]
-    recent = [(a, b) for a, b in usable if (a + b) // 2 >= n - rules.search_s * rate]
+    limit = min(n, int(rules.max_window_s * rate))
+    usable = [(a, b) for a, b in pauses if rules.min_window_s * rate <= (a + b) // 2 <= limit]
+    recent = [(a, b) for a, b in usable if (a + b) // 2 >= limit - rules.search_s * rate]
     if recent or usable:
         a, b = max(recent, key=lambda p: p[1] - p[0]) if recent else usable[-1]
         return Cut((a + b) // 2, False)
     if n >= rules.max_window_s * rate:
-        limit = int(rules.max_window_s * rate)
         return Cut(quietest_cut(samples[:limit], limit - int(rules.search_s * rate)), False)
     return None
 

@@ -41,7 +41,7 @@ def test_windows_end_in_a_pause(audio, sentences, length_s: int) -> None:
     cut = choose_cut(audio[: length_s * SAMPLE_RATE], WindowOptions())
     assert cut is not None and not cut.silent
     t = cut.at / SAMPLE_RATE
-    assert 15 <= t <= length_s and not inside_a_sentence(t, sentences)
+    assert 15 <= t <= min(length_s, 28) and not inside_a_sentence(t, sentences)
 
 
 def test_short_buffers_wait_and_silence_is_skipped(audio) -> None:
@@ -57,10 +57,10 @@ def test_speech_without_a_pause_is_cut_at_max_window(audio) -> None:
     for a, b in pauses:
         keep[a:b] = False
     talk = audio[keep]  # the same speech with every pause taken out
-    assert len(talk) >= 46 * SAMPLE_RATE
-    assert choose_cut(talk[: 40 * SAMPLE_RATE], WindowOptions(max_window_s=45)) is None
-    cut = choose_cut(talk[: 46 * SAMPLE_RATE], WindowOptions(max_window_s=45))
-    assert cut is not None and not cut.silent and 37 * SAMPLE_RATE <= cut.at <= 45 * SAMPLE_RATE
+    assert len(talk) >= 30 * SAMPLE_RATE
+    assert choose_cut(talk[: 26 * SAMPLE_RATE], WindowOptions()) is None
+    cut = choose_cut(talk[: 30 * SAMPLE_RATE], WindowOptions())
+    assert cut is not None and not cut.silent and 20 * SAMPLE_RATE <= cut.at <= 28 * SAMPLE_RATE
 
 
 def test_pieces_in_give_stream_timed_sentences(audio, sentences, model_dir, asr_options, catalog_terms) -> None:
