@@ -1,8 +1,16 @@
 """Live ingest (issue 15): record a stream while it is on air, transcribe it as it grows, join it at the end.
 
-    recorder = start_recording(url, folder, LiveOptions(allowed_hosts=("live.example.com",)), listener)
-    assembler = ChunkAssembler(folder, options)          # or: the client pushes its own chunks
-    finish_recording([s.path for s in recorder.segments], out_stem)
+    options = LiveOptions(allowed_hosts=("*.example-cdn.com",), segment_s=20)
+    asr = LiveTranscription(IncrementalTranscriber(asr_options, model_dir=model_dir, hotwords=hotwords),
+                            on_update=lambda new_sentences, transcript: ...)    # index, push to the console
+    recorder = start_recording(url, folder, options, Fanout(asr, my_listener))  # raises SourceNotAllowed
+    recorder.status()                       # LiveStatus: state, recorded_s, segments, gaps, last_error ...
+    recorder.stop()                         # or the source ends: my_listener.ended(reason)
+    transcript = asr.finish()               # the final Transcript, as transcribe() returns it
+    done = finish_recording([s.path for s in recorder.segments], media_dir / rec_id)   # -> .mp4/.webm/.mkv
+
+A client that records itself pushes chunks instead: `ChunkAssembler(folder, options, listener)`,
+`.push(seq, data) -> ChunkAck`, `.finish()`; the segments, events and finishing are the same.
 """
 
 from pipelines.live.errors import (
