@@ -62,12 +62,33 @@ def clips(file: Path = typer.Argument(..., exists=True, dir_okay=False),
     console.print(f"recording {data.rec.id} " + ("kept in the console" if keep else "deleted"))
 
 
-def _stored_and_transcribed(tenant: str, file: Path, catalog: Path | None, comments: Path | None):
-    """The file as the tenant's recording (with its comments), transcribed unless it was before."""
+def kit(file: Path = typer.Argument(..., exists=True, dir_okay=False),
+        comments: Path = typer.Option(None, "--comments", exists=True, help="danmaku XML, CSV or JSONL"),
+        count: int = typer.Option(5, "-n", help="how many clips at most"),
+        out: Path = typer.Option(Path("kit.zip"), "-o", "--out", help="where to write the kit's zip"),
+        catalog: Path = typer.Option(None, "--catalog", exists=True, help="ingested into the tenant's catalog first"),
+        tenant: str = typer.Option("default", "--tenant")) -> None:
+    """The after-stream kit in one step (the API's kit job, in-process): transcript, highlights, clips with
+    covers, captions and the follow-up post, written as one zip."""
+    import shutil
+
+    from app.services.kit import KitOptions, kit_zip, run_kit
+
+    data = _stored(tenant, file, catalog, comments)
+    with progress_bar("kit") as report:
+        result = run_kit(data, KitOptions(clips=count), progress=report)
+    for failed in result.failed_clips:
+        console.print(f"[red]✗[/red] clip of highlight {failed['highlight_id']}: {failed['message']}")
+    shutil.move(kit_zip(data.ctx, data.rec.tenant_id, data.rec.id), out)
+    console.print(f"recording {data.rec.id}: {len(result.clip_ids)} clips, {len(result.draft_ids)} new drafts; "
+                  f"wrote {out}")
+
+
+def _stored(tenant: str, file: Path, catalog: Path | None, comments: Path | None):
+    """The file as the tenant's recording, with its comments and the catalog ingested first."""
     from app.services.comments import save_comments
     from app.services.knowledge import ingest_paths
     from app.services.recordings import RecordingData, import_file
-    from app.services.transcription import transcribe_recording
 
     ctx, found = context_and_tenant(tenant)
     if catalog:
@@ -75,6 +96,14 @@ def _stored_and_transcribed(tenant: str, file: Path, catalog: Path | None, comme
     data = RecordingData(ctx, import_file(ctx, found.id, file)[0])
     if comments:
         save_comments(ctx, found.id, data.rec.id, comments.name, comments.read_bytes())
+    return data
+
+
+def _stored_and_transcribed(tenant: str, file: Path, catalog: Path | None, comments: Path | None):
+    """The file as the tenant's recording (with its comments), transcribed unless it was before."""
+    from app.services.transcription import transcribe_recording
+
+    data = _stored(tenant, file, catalog, comments)
     if not data.transcript.is_file():
         with progress_bar("transcribe") as report:
             transcribe_recording(data, progress=report)
@@ -98,3 +127,4 @@ def _render_all(data, highlights: list, out: Path) -> None:
 def register(app: typer.Typer) -> None:
     app.command()(transcribe)
     app.command()(clips)
+    app.command()(kit)

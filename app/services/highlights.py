@@ -15,15 +15,17 @@ from app.store import highlights as store
 from app.store.highlights import StoredHighlight
 from app.store.jobs import Job
 from app.store.sql import new_id
-from pipelines.errors import Conflict
 from pipelines.highlights import Highlight, HighlightOptions, find_highlights
 from pipelines.llm import get_llm
 
 
 def start_highlights(ctx: AppContext, tenant_id: str, recording_id: str, options: dict[str, Any]) -> Job:
+    """A highlights job; on a recording not transcribed yet, a kit job that transcribes first and stops
+    after the highlights (so the leader never has to call the steps in order)."""
     data = recording_data(ctx, tenant_id, recording_id)
     if not data.transcript.is_file():
-        raise Conflict("请先转写这个录像，再找高光片段", code="transcript_required")
+        return data.enqueue("kit", {"until": "highlights", "refresh_highlights": True,
+                                    "highlight_options": options})
     return data.enqueue("highlights", {"options": options})
 
 

@@ -3,19 +3,22 @@ import { api, isDone, watchJob } from './api.js';
 import { act, h, messageOf, replace, toast } from './ui.js';
 
 export const KIND_LABELS = {
-  transcribe: '转写', highlights: '找高光', clip: '剪短视频', seed_knowledge: '导入示例知识库', catalog_backfill: '整理商品表',
+  transcribe: '转写', highlights: '找高光', clip: '剪短视频', kit: '一键出片', seed_knowledge: '导入示例知识库', catalog_backfill: '整理商品表',
 };
 const STAGE_LABELS = {
   queued: '排队中', starting: '准备中', loading: '加载模型', decoding: '读取音频', transcribing: '转写中',
   correcting: '校对商品名', indexing: '写入知识库', scoring: '挑选高光', rendering: '剪辑中', seeding: '导入中',
   done: '完成', failed: '失败', cancelled: '已取消',
+  transcribe: '转写', highlights: '找高光', clips: '剪短视频', copy: '写文案',
 };
 const STATUS_LABELS = { queued: '排队中', running: '进行中', succeeded: '已完成', failed: '失败', cancelled: '已取消' };
 const MAX_STREAMS = 3; // a browser opens about 6 connections per server; leave room for media and API calls
 
 const watching = new Map(); // job id -> AbortController
 
-export const stageLabel = (stage) => STAGE_LABELS[stage] || stage;
+// A kit's stage nests its steps: "clips: clip 2/5: rendering" reads 剪短视频 · 第 2/5 条 · 剪辑中.
+const part = (p) => STAGE_LABELS[p] || p.replace(/^clip (\d+)\/(\d+)$/, '第 $1/$2 条');
+export const stageLabel = (stage) => (stage || '').split(': ').map(part).join(' · ');
 
 /** A job's row; update(job) redraws it in place. */
 export function jobRow(job, { subject = '', onDone = () => {}, actions = () => [] } = {}) {

@@ -14,12 +14,14 @@ export function mountRecordings(panel) {
 
   const file = h('input', { type: 'file', accept: ACCEPT, name: 'file' });
   const auto = h('input', { type: 'checkbox', defaultChecked: true, id: 'auto-transcribe' });
+  const kit = h('input', { type: 'checkbox', defaultChecked: false, id: 'auto-kit' });
   const bar = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': '上传进度' });
   const pct = h('span', { class: 'muted', 'aria-live': 'polite' });
   const send = h('button', { type: 'submit', class: 'primary' }, '上传');
   const form = h('form', { onsubmit: (e) => { e.preventDefault(); act(send, startUpload, '上传中…'); } },
     field('选择直播录像（mp4、m4a、mp3、wav、flv、webm）', file),
     h('div', { class: 'check' }, auto, h('label', { for: auto.id }, '上传后自动转写')),
+    h('div', { class: 'check' }, kit, h('label', { for: kit.id }, '一键出片：转写、高光、5 条短视频和群发文案')),
     h('div', { class: 'upload-progress' }, bar, pct), send);
 
   replace(panel,
@@ -36,7 +38,10 @@ export function mountRecordings(panel) {
     const { status, body } = await upload('/v1/recordings', data, onProgress);
     pct.textContent = status === 200 ? '这个文件之前上传过，已找到原来的录像' : '上传完成';
     file.value = '';
-    if (auto.checked) {
+    if (kit.checked) {
+      await api(`/v1/recordings/${body.id}/kit`, { method: 'POST', json: {} });
+      toast('上传完成，已开始一键出片');
+    } else if (auto.checked) {
       await api(`/v1/recordings/${body.id}/transcribe`, { method: 'POST', json: {} });
       toast('上传完成，已开始转写');
     } else {
@@ -80,6 +85,10 @@ export function mountRecordings(panel) {
     if (job.kind === 'transcribe') return h('button', { type: 'button', onclick: () => go('transcript', job.recording_id) }, '看转写');
     if (job.kind === 'highlights' || job.kind === 'clip') {
       return h('button', { type: 'button', onclick: () => go('highlights', job.recording_id) }, '看高光');
+    }
+    if (job.kind === 'kit') {
+      return [h('button', { type: 'button', onclick: () => go('highlights', job.recording_id) }, '看高光和短视频'),
+        h('a', { class: 'button', href: `/v1/recordings/${job.recording_id}/kit.zip` }, '下载全部')];
     }
     return [];
   }

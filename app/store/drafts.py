@@ -53,6 +53,14 @@ def list_drafts(db: Database, tenant_id: str, limit: int = 100) -> list[Draft]:
         return rows_as(Draft, rows, ("tenant_id",))
 
 
+def list_recording_drafts(db: Database, tenant_id: str, recording_id: str) -> list[Draft]:
+    """Drafts that quote the recording, oldest first (a kit's follow-up and captions)."""
+    with db.read() as conn:
+        rows = conn.execute(_owned(tenant_id).where(drafts.c.recording_id == recording_id)
+                            .order_by(drafts.c.created_at))
+        return rows_as(Draft, rows, ("tenant_id",))
+
+
 def update_draft(db: Database, tenant_id: str, draft_id: str, *, text: str, title: str | None = None) -> Draft | None:
     query = update(drafts).where(drafts.c.tenant_id == tenant_id, drafts.c.id == draft_id)
     with db.write() as conn:
