@@ -34,5 +34,7 @@ class LiveOptions(BaseModel):
     """How often a live HLS playlist is reloaded (at most; never more often than this)."""
     max_redirects: int = Field(5, ge=0)
     """HTTP redirects followed per request (each target must pass `allowed_hosts`)."""
+    index_every_s: float = Field(15.0, ge=0)
+    """While live, the transcript so far is indexed into the knowledge base at most this often."""
     max_segment_mb: float = Field(64.0, gt=0)
     """An HLS media segment larger than this is refused (a misbehaving or hostile server)."""
