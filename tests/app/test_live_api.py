@@ -4,6 +4,7 @@ minute before the stream ends, and the kit complete after the end. Real whisper,
 
 from __future__ import annotations
 
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from fastapi.testclient import TestClient
 from app.config import Settings
 from app.main import create_app
 from pipelines.clips import ClipOptions
+from pipelines.clips.ffmpeg import ffmpeg_exe
 from pipelines.highlights import HighlightOptions
 from pipelines.live import LiveOptions
 from pipelines.media import probe
@@ -108,3 +110,29 @@ def test_live_stream_is_answered_during_and_kitted_after(client: TestClient, tmp
     # the bot answered from the live transcript while the stream was still on (checked last: it needs
     # the transcript's words right, not only its timing)
     assert not answer["handoff"] and any(s["id"].startswith(f"rec:{live_id}") for s in answer["sources"]), answer
+
+
+def test_pushed_chunks_become_a_recording(client: TestClient, tmp_path: Path) -> None:
+    """A client recording itself (a browser's MediaRecorder webm) pushes consecutive chunks."""
+    webm = tmp_path / "rec.webm"
+    subprocess.run([ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", "-t", "16",
+                    "-i", str(MEDIA / "stream3" / "stream.mp4"), "-vf", "scale=320:-2", "-c:v", "libvpx",
+                    "-deadline", "realtime", "-cpu-used", "8", "-b:v", "300k", "-g", "50", "-c:a", "libopus",
+                    "-b:a", "48k", str(webm)], check=True)
+    data = webm.read_bytes()
+    chunks = [data[i:i + 64_000] for i in range(0, len(data), 64_000)]
+    live_id = client.post("/v1/live", json={"title": "手机直播"}).json()["id"]
+    url = f"/v1/live/{live_id}/chunks"
+    assert client.post(url, params={"seq": 1}, content=chunks[1]).json()["error"]["code"] == "chunk_out_of_order"
+    for seq, chunk in enumerate(chunks):
+        ack = client.post(url, params={"seq": seq}, content=chunk)
+        assert ack.status_code == 200 and ack.json() == {"seq": seq, "duplicate": False, "next_seq": seq + 1}
+    again = client.post(url, params={"seq": 0}, content=chunks[0]).json()
+    assert again["duplicate"] and again["next_seq"] == len(chunks)
+    assert client.post(url, params={"seq": 0}, content=b"other bytes").status_code == 409
+    assert client.post(f"/v1/live/{live_id}/stop").status_code == 200
+    done = wait_for(lambda: (got := client.get(f"/v1/live/{live_id}").json())["finished"] and got, 180)
+    assert done["recording_id"] == live_id and not done["error"], done
+    rec = client.get(f"/v1/recordings/{live_id}").json()
+    assert abs(rec["duration_s"] - 16) < 1.0 and rec["transcribed"]
+    assert "邻居" in client.get(f"/v1/recordings/{live_id}/transcript?format=txt").text
