@@ -13,15 +13,24 @@ from pydantic import SecretStr
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from app.config_legacy import LegacyEnvSource
-from app.config_sections import BotOptions, JobOptions, KnowledgeOptions, UploadOptions
+from app.config_sections import (
+    BotOptions,
+    ConsoleOptions,
+    JobOptions,
+    KnowledgeOptions,
+    LimitOptions,
+    UploadOptions,
+)
 from pipelines.asr import TranscribeOptions
 from pipelines.clips import ClipOptions
 from pipelines.drafts import DraftOptions
 from pipelines.highlights import HighlightOptions
+from pipelines.live import LiveOptions
 from pipelines.llm.base import LLMOptions
 from pipelines.qa.options import AskOptions
 
-__all__ = ["BotOptions", "JobOptions", "KnowledgeOptions", "Settings", "UploadOptions", "get_settings"]
+__all__ = ["BotOptions", "JobOptions", "KnowledgeOptions", "LimitOptions", "Settings", "UploadOptions",
+           "get_settings"]
 
 
 class Settings(BaseSettings):
@@ -44,6 +53,8 @@ class Settings(BaseSettings):
     """Seed the default tenant's knowledge base from knowledge/seed on first start."""
     jobs: JobOptions = JobOptions()
     uploads: UploadOptions = UploadOptions()
+    limits: LimitOptions = LimitOptions()
+    console: ConsoleOptions = ConsoleOptions()
     kb: KnowledgeOptions = KnowledgeOptions()
     asr: TranscribeOptions = TranscribeOptions()
     llm: LLMOptions = LLMOptions()
@@ -52,6 +63,7 @@ class Settings(BaseSettings):
     highlights: HighlightOptions = HighlightOptions()
     clips: ClipOptions = ClipOptions()
     drafts: DraftOptions = DraftOptions()
+    live: LiveOptions = LiveOptions()
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,

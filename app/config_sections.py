@@ -24,10 +24,46 @@ class JobOptions(_Section):
     """How often an idle worker looks for queued jobs enqueued by another process."""
     progress_interval_s: float = 0.5
     """Progress is written at most this often per job (a chatty pipeline cannot flood the database)."""
+    nice: int = 10
+    """CPU niceness of a job's thread (and the model threads it starts): requests stay quick beside heavy jobs."""
     events_poll_s: float = 0.5
     """How often the server-sent events stream reads a job's state."""
     events_keepalive_s: float = 15.0
     """A comment line is sent on an idle event stream this often, so proxies keep it open."""
+
+
+class LimitOptions(_Section):
+    """Per-tenant limits, so one busy group cannot starve the others (env: WUTONG_LIMITS__*)."""
+
+    queued_jobs: int = 20
+    """Jobs a tenant may have waiting at once; one more gets 429 with Retry-After."""
+    heavy_jobs: int = 1
+    """Jobs of one tenant the worker runs at once; the others wait while other tenants take turns."""
+    ask_per_minute: int = 30
+    """Questions to /v1/ask per tenant per minute; more get 429 with Retry-After."""
+    ask_concurrent: int = 1
+    """Questions of one tenant answered at once; another one meanwhile gets 429 (the language model is shared)."""
+    storage_mb: int = 20 * 1024
+    """Disk a tenant's media, transcripts and clips may take (MB); an upload beyond it gets 413."""
+    request_body_mb: int = 4
+    """Largest JSON (or other non-upload) request body (MB); uploads have their own limits under uploads."""
+    job_timeout_s: dict[str, float] = {"transcribe": 4 * 3600, "highlights": 900, "clip": 900, "kit": 1800,
+                                      "seed_knowledge": 1800, "catalog_backfill": 1800}
+    """Longest each job kind may run (seconds) before it ends `failed` (JSON object in the env var)."""
+    default_job_timeout_s: float = 1800
+    """Time limit of a job kind not listed in job_timeout_s."""
+
+    def job_timeout(self, kind: str) -> float:
+        return self.job_timeout_s.get(kind, self.default_job_timeout_s)
+
+
+class ConsoleOptions(_Section):
+    """The web console's sign-in (env: WUTONG_CONSOLE__*)."""
+
+    session_days: float = 7.0
+    """A console session ends this long after sign-in (signing out or rotating the key ends it at once)."""
+    secure_cookie: bool | None = None
+    """Mark the session cookie Secure; unset: when the request came over https (set true behind a TLS proxy)."""
 
 
 class UploadOptions(_Section):
@@ -44,6 +80,9 @@ class UploadOptions(_Section):
 
     def limit(self, kind: str) -> int:
         return getattr(self, f"{kind}_mb") * MB
+
+    def largest(self) -> int:
+        return max(self.recordings_mb, self.documents_mb, self.comments_mb, self.catalog_mb) * MB
 
 
 class KnowledgeOptions(_Section):

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
+from app.bodylimit import BodyLimit
 from app.bootstrap import start
 from app.config import Settings, get_settings
+from app.config_sections import MB
 from app.context import AppContext
-from app.errors import install_error_handlers
+from app.deps import ask_limits
+from app.errors import ERROR_RESPONSES, document_errors, install_error_handlers
 from app.jobs.registry import job_handlers
 from app.jobs.worker import Worker
 from app.routes import (
@@ -20,19 +23,25 @@ from app.routes import (
     clips,
     comments,
     console,
+    demand,
     drafts,
     health,
     highlights,
     jobs,
+    kit,
     knowledge,
+    live,
     openai_compat,
+    orders,
     recordings,
     session,
     transcripts,
 )
+from app.services.live import stop_all
 
-ROUTERS = (health, session, recordings, jobs, transcripts, openai_compat, comments, highlights, clips, knowledge,
-           catalog, ask, bot, drafts, console)
+ROUTERS = (health, session, recordings, jobs, transcripts, openai_compat, comments, highlights, clips, kit, live, knowledge,
+           catalog, ask, bot, drafts, orders, demand, console)
+ROUTER_LIMITS = {ask: [Depends(ask_limits)]}  # per-tenant limits that a route's own module does not state
 
 
 def create_app(settings: Settings | None = None, *, run_worker: bool = True) -> FastAPI:
@@ -47,11 +56,15 @@ def create_app(settings: Settings | None = None, *, run_worker: bool = True) -> 
             worker.start()
         yield
         worker.stop()
+        stop_all(ctx)
 
     app = FastAPI(title="Wutong 梧桐", version="0.1.0", lifespan=lifespan)
     app.state.ctx = ctx
     app.state.worker = worker
     install_error_handlers(app)
+    app.add_middleware(BodyLimit, json_limit=settings.limits.request_body_mb * MB,
+                       upload_limit=settings.uploads.largest())
     for module in ROUTERS:
-        app.include_router(module.router)
+        app.include_router(module.router, dependencies=ROUTER_LIMITS.get(module, []), responses=ERROR_RESPONSES)
+    document_errors(app)
     return app

@@ -40,6 +40,8 @@ class StreamingUpload:
     """Parses one request: the file field `file_field` goes to disk, small fields to memory."""
 
     MAX_FIELD_BYTES = 64 * 1024
+    MAX_PARTS = 20  # the file and its few small fields; a form with thousands of parts is an attack
+    MAX_HEADER_BYTES = 8 * 1024  # one part's headers
 
     def __init__(self, tmp_dir: Path, max_bytes: int, file_field: str = "file") -> None:
         self.tmp_dir, self.max_bytes, self.file_field = tmp_dir, max_bytes, file_field
@@ -50,6 +52,7 @@ class StreamingUpload:
         self._hash = hashlib.sha256()
         self._size = 0
         self._path: Path | None = None
+        self._parts = 0
 
     async def parse(self, request: Request) -> StreamingUpload:
         content_type, params = parse_options_header(request.headers.get("content-type", ""))
@@ -97,8 +100,8 @@ class StreamingUpload:
     def _callbacks(self) -> dict:
         return {
             "on_part_begin": self._on_part_begin,
-            "on_header_field": lambda d, s, e: setattr(self._part, "header_field", self._part.header_field + d[s:e]),
-            "on_header_value": lambda d, s, e: setattr(self._part, "header_value", self._part.header_value + d[s:e]),
+            "on_header_field": lambda d, s, e: self._add_header("header_field", d, s, e),
+            "on_header_value": lambda d, s, e: self._add_header("header_value", d, s, e),
             "on_header_end": self._on_header_end,
             "on_headers_finished": self._on_headers_finished,
             "on_part_data": self._on_part_data,
@@ -106,7 +109,16 @@ class StreamingUpload:
         }
 
     def _on_part_begin(self) -> None:
+        self._parts += 1
+        if self._parts > self.MAX_PARTS:
+            raise InvalidInput(f"表单字段太多（最多 {self.MAX_PARTS} 个）", code="too_many_fields")
         self._part = _PartState()
+
+    def _add_header(self, attr: str, data: bytes, start: int, end: int) -> None:
+        value = getattr(self._part, attr) + data[start:end]
+        if len(value) > self.MAX_HEADER_BYTES:
+            raise InvalidInput("表单字段的头部太长", code="field_too_long")
+        setattr(self._part, attr, value)
 
     def _on_header_end(self) -> None:
         self._part.headers[self._part.header_field.decode("latin-1").lower()] = self._part.header_value
@@ -144,3 +156,13 @@ class StreamingUpload:
             self.file = UploadedFile(self._path, self._part.filename or "upload", self._size, self._hash.hexdigest())
         elif self._part.name:
             self.fields.setdefault(self._part.name, []).append(self._part.value.decode("utf-8", "replace"))
+
+
+def multipart_body(file_description: str, **fields: str) -> dict:
+    """`openapi_extra` documenting a multipart upload that its route parses itself (with StreamingUpload,
+    so FastAPI cannot see it): the `file` part and the optional text fields, name -> description."""
+    properties = {"file": {"type": "string", "format": "binary", "description": file_description}}
+    properties |= {name: {"type": "string", "description": text} for name, text in fields.items()}
+    schema = {"type": "object", "required": ["file"], "properties": properties}
+    return {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": schema}}}}
+

@@ -1,15 +1,17 @@
-"""Evaluate resident Q&A on a question file against a knowledge base fed ../shared/knowledge.
+"""Resident Q&A judged by its answer text: correct / wrong / handed off per question type.
 
-    .venv/bin/python benchmarks/qa_eval.py ../shared/eval/questions-dev.jsonl [--no-llm] [--verbose]
+    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|seed ...] [--no-llm] [--llm] [--verbose]
 
-Prints hit@3 on answerable questions, hand-off rates on refuse and answerable questions, and the
-share of answers holding their required facts. The knowledge base lives in a temporary folder;
-embeddings are cached under var/bench so a re-run does not embed the recipes again.
+Sets: dev (../shared/eval/questions-dev.jsonl with tests/pipelines/qa/rules-dev.jsonl) and extra
+(questions-extra.jsonl + rules-extra.jsonl) run on ../shared/knowledge; seed (questions-seed.jsonl,
+rules inline) runs on knowledge/seed, the default tenant's knowledge, and is the held-out set.
+Each knowledge base lives in a temporary folder; embeddings are cached under var/bench.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -21,39 +23,60 @@ from knowledge import KnowledgeBase, ingest_path  # noqa: E402
 from pipelines.embeddings import CachedEmbedder, EmbeddingCache, get_embedder  # noqa: E402
 from pipelines.llm import LLMOptions, get_llm  # noqa: E402
 from pipelines.qa import AskOptions, answer_question  # noqa: E402
-from pipelines.qa.evaluate import evaluate, load_questions  # noqa: E402
+from pipelines.qa.evaluate import EvalReport, evaluate, load_questions  # noqa: E402
 
 SHARED = REPO.parent / "shared"
+RULES = REPO / "tests" / "pipelines" / "qa"
+SETS = {  # name -> (questions, rules or None, knowledge folder, catalog file name)
+    "dev": (SHARED / "eval" / "questions-dev.jsonl", RULES / "rules-dev.jsonl", SHARED / "knowledge", "products.csv"),
+    "extra": (RULES / "questions-extra.jsonl", RULES / "rules-extra.jsonl", SHARED / "knowledge", "products.csv"),
+    "seed": (RULES / "questions-seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv"),
+}
 
 
-def build_kb(root: Path, knowledge: Path, cache: Path) -> KnowledgeBase:
+def build_kb(root: Path, knowledge: Path, catalog: str, cache: Path) -> KnowledgeBase:
     embedder = CachedEmbedder(get_embedder(), EmbeddingCache(cache))
     kb = KnowledgeBase(root, "eval", embedder)
     ingest_path(kb, knowledge / "recipes")
-    ingest_path(kb, knowledge / "products.csv")
+    ingest_path(kb, knowledge / catalog)
     return kb
+
+
+def print_report(name: str, report: EvalReport, verbose: bool) -> None:
+    if verbose:
+        for o in report.outcomes:
+            a, q = o.answer, o.question
+            print(f"[{q.get('id')} {q.get('type')} {o.verdict}] {q['question']}  ({a.mode} {a.reason} {o.seconds:.2f}s)\n"
+                  f"    {a.answer}")
+    print(f"\n== {name}: {len(report.outcomes)} questions")
+    print(f"{'type':<20}{'n':>4}{'correct':>9}{'wrong':>7}{'handoff':>9}")
+    for kind, row in report.by_type().items():
+        print(f"{kind:<20}{row['n']:>4}{row['correct']:>9.2f}{row['wrong']:>7.2f}{row['handed_off']:>9.2f}")
+    seconds = sorted(o.seconds for o in report.outcomes)
+    print(f"correct on answerable {report.correct:.3f}  wrong {report.wrong:.3f}  false hand-off "
+          f"{report.false_handoff:.3f}  hand-off on out-of-scope/hostile {report.refuse_handoff:.3f}  "
+          f"contradictions {report.contradictions}  latency p50 {statistics.median(seconds):.3f}s "
+          f"p95 {seconds[int(0.95 * (len(seconds) - 1))]:.3f}s")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("questions", type=Path)
-    parser.add_argument("--knowledge", type=Path, default=SHARED / "knowledge")
+    parser.add_argument("--set", action="append", choices=list(SETS), help="default: all three")
+    parser.add_argument("--no-llm", action="store_true", help="only the run without the LLM")
     parser.add_argument("--cache", type=Path, default=REPO / "var" / "bench" / "embeddings.sqlite")
-    parser.add_argument("--no-llm", action="store_true", help="extractive answers only")
-    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="print every question and answer")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        kb = build_kb(Path(tmp), args.knowledge, args.cache)
-        llm = None if args.no_llm else get_llm(LLMOptions(), REPO / "var" / "models")
-        options = AskOptions()
-        report = evaluate(load_questions(args.questions), lambda q: answer_question(q, kb, llm, options))
-    if args.verbose:
-        for o in report.outcomes:
-            a = o.answer
-            print(f"[{o.question['expect']}] {o.question['question']} -> handoff={a.handoff} {a.reason} {a.mode} "
-                  f"{o.seconds:.1f}s\n    {a.answer}\n    {[s.id for s in a.sources]}")
-    for key, value in report.summary().items():
-        print(f"{key:16s} {value:.3f}" if isinstance(value, float) else f"{key:16s} {value}")
+    modes = [False] if args.no_llm else [False, True]
+    for name in args.set or list(SETS):
+        questions, rules, knowledge, catalog = SETS[name]
+        with tempfile.TemporaryDirectory() as tmp:
+            kb = build_kb(Path(tmp), knowledge, catalog, args.cache)
+            for use_llm in modes:
+                llm = get_llm(LLMOptions(), REPO / "var" / "models") if use_llm else None
+                options = AskOptions(use_llm=use_llm)
+                report = evaluate(load_questions(questions, rules),
+                                  lambda q, kb=kb, llm=llm, options=options: answer_question(q, kb, llm, options))
+                print_report(f"{name}, LLM {'on' if use_llm else 'off'}", report, args.verbose)
 
 
 if __name__ == "__main__":

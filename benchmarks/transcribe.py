@@ -1,6 +1,8 @@
-"""Benchmark the transcription pipeline against bare faster-whisper, and batched vs sequential.
+"""Benchmark the transcription pipeline against bare faster-whisper, and batched vs sequential;
+CER raw / catalog only / full correction on both dev streams and the real clips.
 
     .venv/bin/python benchmarks/transcribe.py [--long-minutes 30] [--skip-long | --long-only] [--repeat 1]
+    .venv/bin/python benchmarks/transcribe.py --correction-only
 
 Same model instance, same files, same run. For each file: audio seconds, wall seconds, real-time
 factor, peak RSS during the run (sampled), and pipeline/bare wall ratio (target <= 1.05). Then a
@@ -10,6 +12,8 @@ looped long file (built with ffmpeg at run time) through the pipeline sequential
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import subprocess
 import sys
 import tempfile
@@ -23,8 +27,11 @@ import psutil
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipelines.asr import TranscribeOptions, catalog_hotwords, get_whisper, transcribe  # noqa: E402
+from pipelines.asr import TranscribeOptions, catalog_hotwords, cer, corpus_cer, get_whisper, transcribe  # noqa: E402
+from pipelines.asr.decode import DecodeRequest  # noqa: E402
 from pipelines.asr.model import resolve_model_path  # noqa: E402
+from pipelines.asr.pipeline import _decode_all, _postprocess  # noqa: E402
+from pipelines.asr.progress import Progress  # noqa: E402
 from pipelines.catalog import load_catalog  # noqa: E402
 from pipelines.media import probe  # noqa: E402
 
@@ -130,13 +137,75 @@ def compare_batched(minutes: float, hotwords: list[str]) -> None:
         print(f"faster on the long file: {faster} (sequential/batched = {results[False] / results[True]:.2f})")
 
 
+def knowledge_texts(catalog_csv: Path, recipes: Path) -> list[str]:
+    """A tenant's knowledge as the service passes it: product fact sheets and recipe documents."""
+    texts = [p.describe() for p in load_catalog(catalog_csv)]
+    return texts + [p.read_text(encoding="utf-8") for p in sorted(recipes.rglob("*.md"))
+                    if not p.name.startswith(("README", "LICENSE"))]
+
+
+def decode_once(path: Path) -> tuple[list, float, float]:
+    """Whisper once per file (words, duration, whisper seconds); the passes below reuse the words."""
+    options, duration = TranscribeOptions(), probe(path).duration_s
+    model = get_whisper(resolve_model_path(options, MODEL_DIR), "cpu", "int8", options.threads)
+    started = time.perf_counter()
+    words, _ = _decode_all(path, options, DecodeRequest(options, False, "zh"), model, Progress(duration, None),
+                           {"audio_decode_s": 0.0, "whisper_s": 0.0})
+    return words, duration, time.perf_counter() - started
+
+
+def three_ways(words: list, duration: float, hotwords: list[str], knowledge: list[str]) -> tuple[list[str], float]:
+    """Text raw / catalog only / full correction, and the full pass's seconds (vocabulary build included)."""
+    texts, seconds = [], 0.0
+    for catalog, domain in ((False, False), (True, False), (True, True)):
+        options = TranscribeOptions(correct_terms=catalog, correct_domain=domain)
+        started = time.perf_counter()
+        segments, _ = _postprocess(words, duration, options, hotwords, knowledge)
+        seconds = time.perf_counter() - started
+        texts.append("".join(s.text for s in segments))
+    return texts, seconds
+
+
+def compare_correction() -> None:
+    shared_kb = knowledge_texts(SHARED / "knowledge" / "products.csv", SHARED / "knowledge" / "recipes")
+    seed = REPO / "knowledge" / "seed"
+    seed_kb = knowledge_texts(seed / "catalog.csv", seed / "recipes")
+    shared_hw = catalog_hotwords(load_catalog(SHARED / "knowledge" / "products.csv"))
+    seed_hw = catalog_hotwords(load_catalog(seed / "catalog.csv"))
+    runs = [("stream", "stream", shared_hw, shared_kb), ("stream3", "stream3", shared_hw, shared_kb),
+            ("stream + seed catalog", "stream", seed_hw, seed_kb)]
+    print(f"\n{'CER':<24} {'raw':>7} {'catalog':>8} {'full':>7}   correction share of wall", flush=True)
+    decoded: dict[str, tuple] = {}
+    for label, folder, hotwords, knowledge in runs:
+        decoded.setdefault(folder, decode_once(MEDIA / folder / "stream.mp4"))
+        words, duration, whisper_s = decoded[folder]
+        truth = "".join(s["text"] for s in json.loads((MEDIA / folder / "script_truth.json").read_text("utf-8")))
+        texts, seconds = three_ways(words, duration, hotwords, knowledge)
+        rates = [cer(truth, t) for t in texts]
+        print(f"{label:<24} {rates[0]:>7.4f} {rates[1]:>8.4f} {rates[2]:>7.4f}   "
+              f"{seconds:.2f} s of {whisper_s + seconds:.1f} s ({seconds / (whisper_s + seconds):.1%})", flush=True)
+    with (MEDIA / "asr" / "transcripts.tsv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    pairs: list[list[tuple[str, str]]] = [[], [], []]
+    for row in rows:
+        words, duration, _ = decode_once(MEDIA / "asr" / row["file"])
+        for i, text in enumerate(three_ways(words, duration, shared_hw, shared_kb)[0]):
+            pairs[i].append((row["text_normalized"], text))
+    rates = [corpus_cer(p) for p in pairs]
+    print(f"{'media/asr clips':<24} {rates[0]:>7.4f} {rates[1]:>8.4f} {rates[2]:>7.4f}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--long-minutes", type=float, default=30.0)
     parser.add_argument("--skip-long", action="store_true")
     parser.add_argument("--long-only", action="store_true")
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs per short file")
+    parser.add_argument("--correction-only", action="store_true", help="only the CER table of the correction passes")
     args = parser.parse_args()
+    compare_correction()
+    if args.correction_only:
+        return
     hotwords = catalog_hotwords(load_catalog(SHARED / "knowledge" / "products.csv"))
     files = sorted((MEDIA / "asr").glob("*.wav")) + [MEDIA / "stream" / "stream.mp4", LONG_SOURCE]
     get_whisper(resolve_model_path(TranscribeOptions(), MODEL_DIR), "cpu", "int8", 2)  # load outside timings

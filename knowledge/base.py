@@ -16,11 +16,12 @@ from typing import Literal
 from knowledge.chunking import Chunk, chunk_document, chunk_transcript
 from knowledge.lexical import LexicalIndex
 from knowledge.retrieval import fuse, make_hit
+from knowledge.snapshot import Snapshot, build_snapshot
 from knowledge.store import collection_name, get_cache, get_client, get_tenant_state
 from pipelines.catalog import Product
 from pipelines.embeddings import CachedEmbedder, ChromaEmbeddingFunction, Embedder
 from pipelines.errors import InvalidInput, NotFound
-from pipelines.retrieval import Hit
+from pipelines.retrieval import Hit, SourceInfo
 from pipelines.transcript import Transcript
 
 Kind = Literal["recipe", "faq", "product", "transcript", "doc"]
@@ -92,7 +93,7 @@ class KnowledgeBase:
         """Delete the tenant's whole collection and forget its in-memory index (tenant deletion)."""
         with self._state.lock:
             self._client.delete_collection(self._name)
-            self._state.index, self._state.version = None, None
+            self._state.snapshot = None
 
     def _replace(self, doc_ids: list[str], chunks: list[Chunk], docs: dict[str, tuple]) -> None:
         """The new chunks are written first and only then the stale ones deleted: a reader sees the old
@@ -167,16 +168,31 @@ class KnowledgeBase:
         return [make_hit(cid, fused, by_id[cid], qvec, vector.get(cid), lexical.get(cid, 0.0))
                 for cid, fused in ranked if cid in by_id]
 
-    def lexical_index(self) -> LexicalIndex:
-        """The tenant's BM25 index, rebuilt when the collection changed since it was built."""
+    def snapshot(self) -> Snapshot:
+        """The whole collection read once per version: BM25 index, sources, chunks by source."""
         version = self._client.get_collection(self._name).metadata.get("version")
         state = self._state
-        if state.index is None or state.version != version:
+        if state.snapshot is None or state.snapshot.version != version:
             with state.lock:
-                if state.index is None or state.version != version:
-                    rows = self._collection.get(include=["documents"])
-                    state.index, state.version = LexicalIndex(rows["ids"], rows["documents"]), version
-        return state.index
+                if state.snapshot is None or state.snapshot.version != version:
+                    state.snapshot = build_snapshot(version, self._collection.get(include=["documents", "metadatas"]))
+        return state.snapshot
+
+    def lexical_index(self) -> LexicalIndex:
+        """The tenant's BM25 index, rebuilt when the collection changed since it was built."""
+        return self.snapshot().index
+
+    def version(self) -> str:
+        """Changes with every write (the `Retriever` protocol: answer caches key on it)."""
+        return self.snapshot().version
+
+    def sources(self) -> list[SourceInfo]:
+        """Every document, product and recording in this knowledge (the `Retriever` protocol)."""
+        return self.snapshot().sources
+
+    def source_chunks(self, source_id: str) -> list[Hit]:
+        """All chunks of one source in document order (the `Retriever` protocol)."""
+        return list(self.snapshot().chunks.get(source_id, []))
 
     def idf(self, term: str) -> float:
         """The term's BM25 IDF in this tenant's knowledge (the `Retriever` protocol)."""

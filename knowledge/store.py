@@ -8,12 +8,15 @@ import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import chromadb
 from chromadb.config import Settings
 
-from knowledge.lexical import LexicalIndex
 from pipelines.embeddings import EmbeddingCache
+
+if TYPE_CHECKING:
+    from knowledge.snapshot import Snapshot
 
 _lock = threading.Lock()
 _clients: dict[Path, chromadb.ClientAPI] = {}
@@ -23,11 +26,10 @@ _tenants: dict[tuple[Path, str], TenantState] = {}
 
 @dataclass
 class TenantState:
-    """Guards one tenant's writes and holds its lazily built BM25 index."""
+    """Guards one tenant's writes and holds its lazily built snapshot (BM25 index, sources)."""
 
     lock: threading.RLock = field(default_factory=threading.RLock)
-    index: LexicalIndex | None = None
-    version: str | None = None  # the collection version the index was built from
+    snapshot: Snapshot | None = None  # built from one collection version
 
 
 def get_client(root: Path) -> chromadb.ClientAPI:

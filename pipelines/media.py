@@ -1,4 +1,8 @@
-"""Probe media by its content with PyAV (there is no ffprobe in imageio-ffmpeg)."""
+"""Probe media by its content with PyAV (there is no ffprobe in imageio-ffmpeg).
+
+Only the containers we support may open, and only through the `file` protocol: an uploaded HLS
+manifest or concat list would otherwise make the server fetch URLs or read other local files.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from pipelines.errors import MediaError
 # Container names PyAV reports -> the extension we store the file under.
 FORMAT_EXT = {"mov,mp4,m4a,3gp,3g2,mj2": "mp4", "wav": "wav", "mp3": "mp3", "flv": "flv",
               "matroska,webm": "webm", "ogg": "ogg", "aac": "aac", "flac": "flac"}
+DEMUXERS = "mov,mp4,m4a,3gp,3g2,mj2,wav,mp3,flv,matroska,webm,ogg,aac,flac"
+OPEN_OPTIONS = {"format_whitelist": DEMUXERS, "protocol_whitelist": "file"}
 TAIL_CHECK_S = 3.0
 NOT_MEDIA = "无法识别的文件：请上传 mp4、m4a、mp3、wav、flv 或 webm 音视频"
 
@@ -49,7 +55,7 @@ def _tail_decodes(container: av.container.InputContainer, audio: av.stream.Strea
 def probe(path: Path) -> MediaInfo:
     """Return what `path` holds; raise MediaError when it is not usable audio/video."""
     try:
-        with av.open(str(path), metadata_errors="ignore") as container:
+        with av.open(str(path), metadata_errors="ignore", container_options=OPEN_OPTIONS) as container:
             audio = next(iter(container.streams.audio), None)
             if audio is None and not container.streams.video:
                 raise MediaError(NOT_MEDIA, code="invalid_media")

@@ -30,6 +30,16 @@ class Hit:
         return rest.strip() or head
 
 
+@dataclass
+class SourceInfo:
+    """One document, product or recording in a knowledge base (meta: a product's catalog fields)."""
+
+    id: str
+    title: str
+    kind: str
+    meta: dict = field(default_factory=dict)
+
+
 class Retriever(Protocol):
     def search(self, query: str, k: int) -> list[Hit]:
         """The k best chunks for `query`, best first."""
@@ -37,4 +47,16 @@ class Retriever(Protocol):
 
     def idf(self, term: str) -> float:
         """How specific `term` is in this knowledge (a term it never uses weighs most)."""
+        ...
+
+    def version(self) -> str:
+        """Changes whenever the knowledge changes (answer caches key on it)."""
+        ...
+
+    def sources(self) -> list[SourceInfo]:
+        """Every source, so a question can name a product or dish that retrieval ranked low."""
+        ...
+
+    def source_chunks(self, source_id: str) -> list[Hit]:
+        """All chunks of one source, in document order (a recipe's sections)."""
         ...

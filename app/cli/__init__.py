@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import typer
 
-from app.cli import admin, drafts, knowledge, media, tenants
+from app.cli import admin, drafts, knowledge, media, orders, tenants
 
 app = typer.Typer(help="梧桐 Wutong: live-stream content assistant for group-buying leaders.", no_args_is_help=True)
 app.add_typer(tenants.app, name="tenants")
 app.add_typer(drafts.app, name="draft")
-for module in (admin, media, knowledge):
+for module in (admin, media, knowledge, orders):
     module.register(app)
 
 

@@ -28,13 +28,14 @@ def script(theme: str = typer.Option(..., "--theme"), skus: list[str] = typer.Op
 def copy(kind: str = typer.Option(..., "--kind", help="announcement, product_blurb, follow_up, clip_caption"),
          skus: list[str] = typer.Option([], "--sku"), tone: str = typer.Option(None, "--tone"),
          recording: str = typer.Option(None, "--recording"), highlight: str = typer.Option(None, "--highlight"),
+         clip_url: str = typer.Option(None, "--clip-url", help="link to the clip, for a follow-up"),
          tenant: str = typer.Option("default", "--tenant")) -> None:
     """Group announcement, product blurb, follow-up tips or a clip caption."""
     from app.services.drafts import draft_copy
 
     ctx, found = context_and_tenant(tenant)
     with console.status("writing…"):
-        draft = draft_copy(ctx, found.id, kind, skus, tone, recording, highlight)
+        draft = draft_copy(ctx, found.id, kind, skus, tone, recording, highlight, clip_url)
     print(draft.text)
     for flag in draft.content.get("flags", []):
         console.print(f"[yellow]《广告法》: {flag['term']} -> {flag['suggestion'] or '(deleted)'}[/yellow]")

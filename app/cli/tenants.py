@@ -28,6 +28,28 @@ def list_() -> None:
         print(f"{summary.tenant.name}\t{summary.tenant.id}\t{summary.recordings} recordings")
 
 
+@app.command("rotate-key")
+def rotate_key(name: str) -> None:
+    """Give a tenant a new API key (printed once); the old key and console sign-ins stop working at once."""
+    from app.services.tenants import rotate_key as rotate
+
+    ctx, tenant = context_and_tenant(name)
+    key = rotate(ctx, tenant)
+    console.print(f"tenant [bold]{name}[/bold]: new API key (the old one no longer works):")
+    print(key)
+
+
+@app.command("rotate-bot-secret")
+def rotate_bot_secret(name: str) -> None:
+    """Give a tenant a new bot signing secret (printed once); messages signed with the old one are refused."""
+    from app.services.tenants import rotate_bot_secret as rotate
+
+    ctx, tenant = context_and_tenant(name)
+    secret = rotate(ctx, tenant)
+    console.print(f"tenant [bold]{name}[/bold]: new bot secret (update the chat bridge):")
+    print(secret)
+
+
 @app.command("delete")
 def delete(name: str, yes: bool = typer.Option(False, "--yes", help="confirm: this cannot be undone")) -> None:
     """Delete a tenant and everything it owns: rows, files, knowledge base, cached replies."""

@@ -3,19 +3,25 @@
 A handler reports progress through its JobContext; when the job has been cancelled (or deleted with
 its recording) the next progress report raises Cancelled, so the handler stops there, and whatever
 it returns or raises afterwards cannot change the job's row (only a running job can finish).
+
+Every job kind has a time limit (settings.limits.job_timeout_s): the handler runs in its own thread,
+and when the limit passes the job ends `failed` (code `timeout`) and the worker moves on; the late
+handler can write nothing back (its next progress report or artefact write finds the job not running).
+A database error (locked, disk full) fails or re-queues the job and never ends the worker thread.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from app.config_sections import JobOptions
-from app.errors import Cancelled
+from app.config_sections import JobOptions, LimitOptions
+from app.errors import Cancelled, public_message
 from app.jobs.queue import DatabaseJobQueue
 from app.store import jobs as job_store
 from app.store.jobs import Job
@@ -50,10 +56,25 @@ class JobContext:
 Handler = Callable[[JobContext], dict[str, Any]]
 
 
+DB_RETRY_S = 5.0
+
+
+def lower_priority(nice: int) -> None:
+    """Lower this thread's CPU priority (Linux: niceness is per thread, and threads it starts inherit it)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+    except (AttributeError, OSError):  # not Linux, or not allowed: run at normal priority
+        pass
+
+
+TIMEOUT_MESSAGE = "任务超时（超过 {minutes} 分钟）已停止，请稍后重试或换一个短一些的文件"
+
+
 class Worker:
     def __init__(self, queue: DatabaseJobQueue, handlers: dict[str, Handler], services: Any,
-                 options: JobOptions = JobOptions()) -> None:
+                 options: JobOptions = JobOptions(), limits: LimitOptions | None = None) -> None:
         self.queue, self.handlers, self.services, self.options = queue, handlers, services, options
+        self.limits = limits or queue.limits
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
 
@@ -74,28 +95,65 @@ class Worker:
 
     def _loop(self) -> None:
         while not self._stop.is_set():
-            job = self.queue.claim()
+            try:
+                job = self.queue.claim()
+            except Exception:  # the database is locked or gone for a moment: wait, never die
+                log.exception("could not claim a job; retrying in %.0f s", DB_RETRY_S)
+                self._stop.wait(DB_RETRY_S)
+                continue
             if job is None:
                 self.queue.wait(self.options.poll_s)
                 continue
             self.run(job)
 
     def run(self, job: Job) -> None:
-        handler = self.handlers.get(job.kind)
-        db = self.queue.db
-        if handler is None:
-            job_store.fail_job(db, job.id, "unknown_job", f"unknown job kind '{job.kind}'")
-            return
+        """Run one claimed job to its end; whatever happens, the job leaves `running` and the caller lives."""
         try:
-            result = handler(JobContext(job, self.services, self.options.progress_interval_s))
-        except Cancelled:
+            self._run(job)
+        except Exception:  # recording the outcome failed (database locked, disk full)
+            log.exception("job %s (%s): could not record its outcome", job.id, job.kind)
+            self._fail_quietly(job, "internal_error", "处理时出现内部错误，请稍后重试")
+
+    def _run(self, job: Job) -> None:
+        handler = self.handlers.get(job.kind)
+        if handler is None:
+            job_store.fail_job(self.queue.db, job.id, "unknown_job", f"未知的任务类型：{job.kind}")
+            return
+        outcome: dict[str, Any] = {}
+        thread = threading.Thread(target=self._call, args=(handler, job, outcome), name=f"wutong-job-{job.id}",
+                                  daemon=True)
+        thread.start()
+        limit = self.limits.job_timeout(job.kind)
+        thread.join(limit)
+        if thread.is_alive():
+            log.warning("job %s (%s) ran past its %.0f s limit; failed", job.id, job.kind, limit)
+            job_store.fail_job(self.queue.db, job.id, "timeout", TIMEOUT_MESSAGE.format(minutes=max(1, round(limit / 60))))
+            return
+        self._record(job, outcome)
+
+    def _call(self, handler: Handler, job: Job, outcome: dict[str, Any]) -> None:
+        lower_priority(self.options.nice)
+        try:
+            outcome["result"] = handler(JobContext(job, self.services, self.options.progress_interval_s))
+        except BaseException as exc:  # recorded by the worker thread, which owns the job's row
+            outcome["error"] = exc
+
+    def _record(self, job: Job, outcome: dict[str, Any]) -> None:
+        db, exc = self.queue.db, outcome.get("error")
+        if exc is None:
+            job_store.finish_job(db, job.id, outcome.get("result") or {})
+        elif isinstance(exc, Cancelled):
             log.info("job %s (%s) cancelled; it wrote nothing back", job.id, job.kind)
             job_store.mark_cancelled(db, job.tenant_id, job.id)
-        except WutongError as exc:
+        elif isinstance(exc, WutongError):
             log.info("job %s (%s) failed: %s", job.id, job.kind, exc.message)
-            job_store.fail_job(db, job.id, exc.code, exc.message)
-        except Exception:  # a bug, not bad input: keep the worker alive and tell the leader plainly
-            log.exception("job %s (%s) crashed", job.id, job.kind)
+            job_store.fail_job(db, job.id, exc.code, public_message(exc))
+        else:  # a bug, not bad input: keep the worker alive and tell the leader plainly (details in the log)
+            log.error("job %s (%s) crashed", job.id, job.kind, exc_info=exc)
             job_store.fail_job(db, job.id, "internal_error", "处理时出现内部错误，请稍后重试")
-        else:
-            job_store.finish_job(db, job.id, result)
+
+    def _fail_quietly(self, job: Job, code: str, message: str) -> None:
+        try:
+            job_store.fail_job(self.queue.db, job.id, code, message)
+        except Exception:  # still no database: start-up re-queues it (requeue_interrupted)
+            log.exception("job %s: could not mark it failed either", job.id)

@@ -10,6 +10,7 @@ from app.schemas.bot import BotConfig, BotMessage, BotReply
 from app.services import bot as service
 
 router = APIRouter(prefix="/v1/bot", tags=["bot"])
+_gates = service.GroupGates()
 
 
 @router.post("/webhook", response_model=BotReply)
@@ -25,7 +26,10 @@ async def webhook(request: Request, ctx: CtxDep,
     except ValidationError as exc:
         raise invalid_request(exc) from None
     service.verify(tenant, x_wutong_signature, msg.ts, body, ctx.settings.bot.max_skew_s)
-    return BotReply(**await run_in_threadpool(service.handle_message, ctx, tenant, msg))
+    # One group's burst is answered in turn, waiting here without holding a worker thread, so the
+    # other groups' questions still find free threads.
+    async with _gates.gate(tenant.id, msg.group_id):
+        return BotReply(**await run_in_threadpool(service.handle_message, ctx, tenant, msg))
 
 
 @router.get("/config", response_model=BotConfig)

@@ -5,7 +5,7 @@ from app.deps import CtxDep, TenantDep
 from app.schemas.catalog import ProductPublic, ProductsPublic
 from app.schemas.knowledge import IngestResult
 from app.services import catalog as service
-from app.uploads import StreamingUpload
+from app.uploads import StreamingUpload, multipart_body
 
 router = APIRouter(prefix="/v1/products", tags=["catalog"])
 
@@ -17,7 +17,8 @@ def list_products(ctx: CtxDep, tenant: TenantDep) -> ProductsPublic:
     return ProductsPublic(data=products, count=len(products))
 
 
-@router.post("", response_model=IngestResult, status_code=201)
+@router.post("", response_model=IngestResult, status_code=201,
+             openapi_extra=multipart_body("catalog CSV (UTF-8 or GBK) or JSON, one product per row"))
 async def upload_catalog(request: Request, ctx: CtxDep, tenant: TenantDep) -> IngestResult:
     """A catalog CSV (UTF-8 or GBK) or JSON, multipart field `file`: its products replace the ones
     the same file listed before, and are indexed into the knowledge base."""

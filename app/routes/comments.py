@@ -5,12 +5,13 @@ from app.deps import CtxDep, TenantDep
 from app.schemas.comments import CommentsUploaded
 from app.services import comments as service
 from app.services.recordings import get_recording
-from app.uploads import StreamingUpload
+from app.uploads import StreamingUpload, multipart_body
 
 router = APIRouter(prefix="/v1/recordings", tags=["comments"])
 
 
-@router.post("/{recording_id}/comments", response_model=CommentsUploaded, status_code=201)
+@router.post("/{recording_id}/comments", response_model=CommentsUploaded, status_code=201,
+             openapi_extra=multipart_body("Bilibili danmaku XML, or CSV/JSONL with time and text"))
 async def upload_comments(recording_id: str, request: Request, ctx: CtxDep, tenant: TenantDep) -> CommentsUploaded:
     """The stream's live comments: Bilibili danmaku XML, or CSV/JSONL with `time` and `text`."""
     await run_in_threadpool(get_recording, ctx, tenant.id, recording_id)

@@ -20,7 +20,7 @@ async def create_script(body: ScriptCreate, ctx: CtxDep, tenant: TenantDep) -> D
 async def create_copy(body: CopyCreate, ctx: CtxDep, tenant: TenantDep) -> DraftPublic:
     """Group announcement, product blurb, follow-up tips or a clip caption (with hashtags)."""
     draft = await run_in_threadpool(service.draft_copy, ctx, tenant.id, body.kind, body.skus, body.tone,
-                                    body.recording_id, body.highlight_id)
+                                    body.recording_id, body.highlight_id, body.clip_url)
     return DraftPublic.of(draft)
 
 

@@ -17,9 +17,12 @@ from app.schemas.knowledge import (
     SearchResults,
 )
 from app.services import knowledge as service
-from app.uploads import StreamingUpload
+from app.uploads import StreamingUpload, multipart_body
 
 router = APIRouter(prefix="/v1/knowledge", tags=["knowledge"])
+DOCUMENT_BODY = multipart_body("Markdown or text, or a catalog CSV/JSON", path="the document's id (default: the file name)",
+                               kind="recipe, faq, product, transcript or doc")
+DOCUMENT_BODY["requestBody"]["content"]["application/json"] = {"schema": DocumentCreate.model_json_schema()}
 
 
 async def _json_document(request: Request) -> DocumentCreate:
@@ -29,7 +32,7 @@ async def _json_document(request: Request) -> DocumentCreate:
         raise invalid_request(exc) from None
 
 
-@router.post("/documents", response_model=IngestResult, status_code=201)
+@router.post("/documents", response_model=IngestResult, status_code=201, openapi_extra=DOCUMENT_BODY)
 async def add_document(request: Request, ctx: CtxDep, tenant: TenantDep) -> IngestResult:
     """Multipart `file` (+ optional `path`, `kind`), or JSON {path, text, title?, kind?}.
     Catalog CSV/JSON files become products (id = SKU); Markdown/text become documents (id = path)."""

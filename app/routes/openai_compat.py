@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from app.deps import CtxDep, TenantDep
 from app.errors import invalid_request
 from app.services.transcription import render_transcript, transcribe_upload
-from app.uploads import StreamingUpload
+from app.uploads import StreamingUpload, multipart_body
 from pipelines.errors import InvalidInput
 from pipelines.transcript import Transcript
 
@@ -63,7 +63,9 @@ def render(t: Transcript, form: TranscriptionForm) -> Response:
     return JSONResponse({"text": t.text})
 
 
-@router.post("/transcriptions")
+@router.post("/transcriptions", openapi_extra=multipart_body(
+    "audio or video to transcribe", model="ignored (whisper-1)", language="e.g. zh", prompt="hint words",
+    response_format="json, text, srt, vtt or verbose_json", **{"timestamp_granularities[]": "segment or word"}))
 async def create_transcription(request: Request, ctx: CtxDep, tenant: TenantDep) -> Response:
     upload = await StreamingUpload(ctx.files.tmp, ctx.settings.uploads.limit("recordings")).parse(request)
     try:

@@ -1,21 +1,27 @@
 from fastapi import APIRouter, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse
 
 from app.deps import CtxDep, TenantDep
+from app.limits import check_storage
 from app.schemas.recordings import RecordingPublic, RecordingsPublic
 from app.services import recordings as service
-from app.uploads import StreamingUpload
+from app.uploads import StreamingUpload, multipart_body
 
 router = APIRouter(prefix="/v1/recordings", tags=["recordings"])
 
 
 @router.post("", response_model=RecordingPublic, status_code=201,
-             responses={200: {"description": "the same file was uploaded before"}})
+             responses={200: {"description": "the same file was uploaded before", "model": RecordingPublic}},
+             openapi_extra=multipart_body("mp4, m4a, mp3, wav, flv or webm with an audio track"))
 async def upload_recording(request: Request, ctx: CtxDep, tenant: TenantDep) -> JSONResponse:
     """Multipart upload, field `file`: mp4, m4a, mp3, wav, flv or webm with an audio track."""
+    length = request.headers.get("content-length", "")
+    declared = int(length) if length.isdigit() else 0  # refuse before 2 GB are written, when the size is told
+    await run_in_threadpool(check_storage, ctx.files.tenant_dir(tenant.id), declared, ctx.settings.limits)
     upload = await StreamingUpload(ctx.files.tmp, ctx.settings.uploads.limit("recordings")).parse(request)
-    rec, created = service.save_recording(ctx, tenant.id, upload.file)
-    _, summary = service.describe_recording(ctx, tenant.id, rec.id)
+    rec, created = await run_in_threadpool(service.save_recording, ctx, tenant.id, upload.file)  # probes: not on the loop
+    _, summary = await run_in_threadpool(service.describe_recording, ctx, tenant.id, rec.id)
     return JSONResponse(RecordingPublic.of(rec, summary).model_dump(), status_code=201 if created else 200)
 
 

@@ -21,6 +21,7 @@ class CopyCreate(BaseModel):
     recording_id: str | None = None
     highlight_id: str | None = None
     tone: str | None = Field(default=None, max_length=40)
+    clip_url: str | None = Field(default=None, max_length=500, description="Link to the clip, for a follow-up message")
 
 
 class DraftUpdate(BaseModel):

@@ -16,3 +16,11 @@ class MePublic(BaseModel):
     @classmethod
     def of(cls, tenant: Tenant) -> MePublic:
         return cls(tenant_id=tenant.id, name=tenant.name)
+
+
+class SessionState(BaseModel):
+    """Whether the console's cookie is a live session (asked on page load, so it is never a 401)."""
+
+    signed_in: bool
+    tenant_id: str | None = None
+    name: str | None = None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import time
+import weakref
 
 from app.context import AppContext
 from app.errors import RateLimited, Unauthorized
@@ -33,7 +35,9 @@ def webhook_tenant(ctx: AppContext, tenant_id: str | None) -> Tenant:
 def verify(tenant: Tenant, signature: str | None, msg_ts: float, body: bytes, max_skew_s: int) -> None:
     if not signature:
         raise Unauthorized("缺少签名：需要 X-Wutong-Signature", code="unsigned")
-    if abs(time.time() - msg_ts) > max_skew_s:
+    if not signature.isascii():  # compare_digest raises TypeError on non-ASCII text: a 500 otherwise
+        raise Unauthorized("签名不正确", code="bad_signature")
+    if not abs(time.time() - msg_ts) <= max_skew_s:  # written so that a NaN ts is stale too
         raise Unauthorized("消息时间戳超出 5 分钟，已拒绝（可能是重放）", code="stale")
     expected = sign(tenant.bot_secret, format_ts(msg_ts), body)
     if not hmac.compare_digest(expected, signature.removeprefix("sha256=").strip().lower()):
@@ -46,6 +50,20 @@ def addressed_question(text: str, mentions: list[str]) -> str | None:
         if mention and mention in text:
             return text.replace(mention, " ").strip(" ，,：:") or None
     return None
+
+
+class GroupGates:
+    """An asyncio lock per (tenant, group), forgotten once no request holds or waits for it."""
+
+    def __init__(self) -> None:
+        self._locks: weakref.WeakValueDictionary[tuple[str, str], asyncio.Lock] = weakref.WeakValueDictionary()
+
+    def gate(self, tenant_id: str, group_id: str) -> asyncio.Lock:
+        key = (tenant_id, group_id)
+        lock = self._locks.get(key)
+        if lock is None:
+            lock = self._locks[key] = asyncio.Lock()
+        return lock
 
 
 def handle_message(ctx: AppContext, tenant: Tenant, msg) -> dict:

@@ -78,8 +78,9 @@ def copy_context(ctx: AppContext, tenant_id: str, recording_id: str | None,
 
 
 def draft_copy(ctx: AppContext, tenant_id: str, kind: str, skus: list[str], tone: str | None,
-               recording_id: str | None, highlight_id: str | None) -> Draft:
+               recording_id: str | None, highlight_id: str | None, clip_url: str | None = None) -> Draft:
     context, recording_id, highlight_skus = copy_context(ctx, tenant_id, recording_id, highlight_id)
+    context.clip_url = clip_url
     request = CopyRequest(kind=kind, skus=skus or highlight_skus, tone=tone, context=context)
     kb = get_kb(ctx, tenant_id)
     draft = write_copy(request, tenant_catalog(ctx, tenant_id), llm=_llm(ctx), options=ctx.settings.drafts,

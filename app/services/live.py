@@ -28,7 +28,7 @@ from app.files import write_atomic
 from app.live_sessions import LiveSessions
 from app.services.knowledge import get_kb
 from app.services.lookup import require
-from app.services.transcription import tenant_hotwords
+from app.services.transcription import tenant_hotwords, tenant_knowledge
 from app.store.sql import new_id
 from app.uploads import UploadedFile
 from pipelines.asr.incremental import IncrementalTranscriber
@@ -90,7 +90,7 @@ def _live_dir(ctx: AppContext, tenant_id: str, live_id: str) -> Path:
 
 def _transcriber(ctx: AppContext, tenant_id: str) -> IncrementalTranscriber:
     return IncrementalTranscriber(ctx.settings.asr, model_dir=ctx.settings.models_path,
-                                  hotwords=tenant_hotwords(ctx, tenant_id))
+                                  hotwords=tenant_hotwords(ctx, tenant_id), knowledge=tenant_knowledge(ctx, tenant_id))
 
 
 def start_live(ctx: AppContext, tenant_id: str, *, source: str | None, kind: SourceKind = "auto",

@@ -20,6 +20,7 @@ NOT_FOUND = {
     "gap": ("gap_not_found", "找不到这个问题"),
     "document": ("document_not_found", "知识库里没有这份文档"),
     "product": ("product_not_found", "商品表里没有这个商品"),
+    "live": ("live_not_found", "找不到这场直播录制（服务重启后，进行中的录制需要重新开始）"),
     "asset": ("not_found", "找不到这个文件"),
 }
 

@@ -19,6 +19,7 @@ from typing import Any
 from app.context import AppContext
 from app.errors import Cancelled
 from app.files import move_into_place, remove
+from app.limits import check_queue, check_storage
 from app.services.knowledge import drop_document
 from app.services.lookup import not_found, require
 from app.store import clips as clip_store
@@ -96,7 +97,8 @@ class RecordingData:
             yield
 
     def enqueue(self, kind: str, params: dict[str, Any], subject_id: str | None = None) -> Job:
-        """Queue a job on this recording (refused once it is deleted)."""
+        """Queue a job on this recording (refused once it is deleted, or when the tenant has too many waiting)."""
+        check_queue(self.ctx.db, self.rec.tenant_id, self.ctx.settings.limits)
         with self.writing():
             return self.ctx.queue.enqueue(self.rec.tenant_id, kind, params, subject_id or self.rec.id, self.rec.id)
 
@@ -131,13 +133,16 @@ def list_recordings(ctx: AppContext, tenant_id: str) -> list[tuple[Recording, Re
             for rec in store.list_recordings(ctx.db, tenant_id)]
 
 
-def save_recording(ctx: AppContext, tenant_id: str, upload: UploadedFile) -> tuple[Recording, bool]:
-    """Probe and keep an uploaded file; returns (recording, created). Same content -> same recording."""
+def save_recording(ctx: AppContext, tenant_id: str, upload: UploadedFile,
+                   recording_id: str | None = None) -> tuple[Recording, bool]:
+    """Probe and keep an uploaded file; returns (recording, created). Same content -> same recording.
+    A live stream joined at its end passes its own id, so what the bot quoted during it stays valid."""
     try:
         if existing := store.find_by_sha(ctx.db, tenant_id, upload.sha256):
             return existing, False
+        check_storage(ctx.files.tenant_dir(tenant_id), upload.size, ctx.settings.limits)
         info = probe(upload.path)
-        rec = Recording(id=new_id(), tenant_id=tenant_id, sha256=upload.sha256,
+        rec = Recording(id=recording_id or new_id(), tenant_id=tenant_id, sha256=upload.sha256,
                         filename=os.path.basename(upload.filename)[:200], size_bytes=upload.size, format=info.format,
                         duration_s=info.duration_s, has_video=info.has_video, width=info.width, height=info.height,
                         created_at=now())

@@ -11,6 +11,7 @@ from app.services.knowledge import get_kb
 from app.services.recordings import RecordingData
 from app.store import jobs as job_store
 from app.store import recordings as recording_store
+from app.store import sessions as session_store
 from app.store import tenants as store
 from app.store.tenants import Tenant
 
@@ -26,6 +27,37 @@ def authenticate(ctx: AppContext, api_key: str | None, message: str = "API 密�
     if tenant is None:
         raise Unauthorized(message)
     return tenant
+
+
+def find_session_tenant(ctx: AppContext, token: str | None) -> Tenant | None:
+    return session_store.tenant_for_session(ctx.db, token) if token else None
+
+
+def session_tenant(ctx: AppContext, token: str) -> Tenant:
+    tenant = find_session_tenant(ctx, token)
+    if tenant is None:
+        raise Unauthorized("登录已过期，请重新输入 API 密钥")
+    return tenant
+
+
+def start_session(ctx: AppContext, api_key: str) -> tuple[Tenant, str]:
+    """Check a key and open a console session; returns the tenant and the session id for the cookie."""
+    tenant = authenticate(ctx, api_key, "API 密钥不对，请检查后重新输入")
+    return tenant, session_store.create_session(ctx.db, tenant.id, ctx.settings.console.session_days * 86400)
+
+
+def end_session(ctx: AppContext, token: str | None) -> None:
+    if token:
+        session_store.end_session(ctx.db, token)
+
+
+def rotate_key(ctx: AppContext, tenant: Tenant) -> str:
+    """A new API key; the old one and every console session stop working at once."""
+    return session_store.rotate_api_key(ctx.db, tenant.id)
+
+
+def rotate_bot_secret(ctx: AppContext, tenant: Tenant) -> str:
+    return session_store.rotate_bot_secret(ctx.db, tenant.id)
 
 
 def create_tenant(ctx: AppContext, name: str, api_key: str | None = None) -> tuple[Tenant, str]:

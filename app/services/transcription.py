@@ -31,8 +31,15 @@ def tenant_hotwords(ctx: AppContext, tenant_id: str, extra: list[str] | None = N
     return list(dict.fromkeys([*catalog, *list_terms(ctx.db, tenant_id), *(extra or [])]))
 
 
+def tenant_knowledge(ctx: AppContext, tenant_id: str) -> list[str]:
+    """The texts of the tenant's knowledge (recipes, FAQ, product fact sheets, documents) that teach the
+    domain correction its words; past transcripts are left out so that a mishearing never teaches itself."""
+    chunks = get_kb(ctx, tenant_id).snapshot().chunks  # read once per knowledge version, shared with retrieval
+    return [hit.text for hits in chunks.values() for hit in hits if hit.kind != "transcript" and hit.text]
+
+
 def transcribe_file(ctx: AppContext, path: Path, *, hotwords: list[str], language: str | None = None,
-                    prompt: str | None = None, progress=None) -> Transcript:
+                    prompt: str | None = None, progress=None, knowledge: list[str] | None = None) -> Transcript:
     from pipelines.asr import transcribe
 
     options = ctx.settings.asr
@@ -41,14 +48,16 @@ def transcribe_file(ctx: AppContext, path: Path, *, hotwords: list[str], languag
     if prompt:  # OpenAI's `prompt`: here, terms to spell right (whisper base ignores free-text style hints)
         hotwords = [*hotwords, *(t for t in re.split(r"[\s,，、;；。]+", prompt) if 1 < len(t) <= 20)]
     with ctx.heavy:
-        return transcribe(path, options, model_dir=ctx.settings.models_path, hotwords=hotwords, progress=progress)
+        return transcribe(path, options, model_dir=ctx.settings.models_path, hotwords=hotwords,
+                          knowledge=knowledge or (), progress=progress)
 
 
 def transcribe_upload(ctx: AppContext, tenant_id: str, path: Path, *, language: str | None,
                       prompt: str | None) -> Transcript:
     """A file that is not kept as a recording (OpenAI-compatible endpoint)."""
     probe(path)
-    return transcribe_file(ctx, path, hotwords=tenant_hotwords(ctx, tenant_id), language=language, prompt=prompt)
+    return transcribe_file(ctx, path, hotwords=tenant_hotwords(ctx, tenant_id), language=language, prompt=prompt,
+                           knowledge=tenant_knowledge(ctx, tenant_id))
 
 
 def load_transcript(ctx: AppContext, rec: Recording) -> Transcript:
@@ -56,6 +65,12 @@ def load_transcript(ctx: AppContext, rec: Recording) -> Transcript:
     if not path.is_file():
         raise not_found("transcript")
     return Transcript.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def keep_transcript(data: RecordingData, transcript: Transcript, job: JobContext | None = None) -> None:
+    """Keep a transcript made elsewhere (a live stream's) as the recording's, indexed as rec:<id>."""
+    with data.writing(job):
+        _store(data, transcript)
 
 
 def _store(data: RecordingData, transcript: Transcript) -> None:
@@ -69,7 +84,7 @@ def transcribe_recording(data: RecordingData, *, hotwords: list[str] | None = No
     """Transcribe a stored recording and keep the result (what the job runs; the CLI too)."""
     ctx, rec = data.ctx, data.rec
     transcript = transcribe_file(ctx, data.media, hotwords=tenant_hotwords(ctx, rec.tenant_id, hotwords),
-                                 language=language, progress=progress)
+                                 language=language, progress=progress, knowledge=tenant_knowledge(ctx, rec.tenant_id))
     if progress:
         progress(0.99, "indexing")
     with data.writing(job):

@@ -1,13 +1,12 @@
-// Every call goes through the public /v1 API with the leader's key in the Authorization header.
-// (The session cookie only lets <video> and download links read media; writes always send the key.)
+// Every call goes through the public /v1 API. After sign-in the console holds no key: the HttpOnly
+// session cookie (a server-side session id) authenticates it, and the X-Requested-With header, which
+// another site cannot add, lets that cookie write too.
 
-const KEY_STORAGE = 'wutong.apiKey';
+const LEGACY_KEY_STORAGE = 'wutong.apiKey'; // where an older console kept the key; removed on sight
 const listeners = { unauthorized: () => {} };
 
 export const auth = {
-  get key() { return localStorage.getItem(KEY_STORAGE) || ''; },
-  save(key) { localStorage.setItem(KEY_STORAGE, key); },
-  clear() { localStorage.removeItem(KEY_STORAGE); },
+  clear() { try { localStorage.removeItem(LEGACY_KEY_STORAGE); } catch { /* storage disabled */ } },
   onUnauthorized(fn) { listeners.unauthorized = fn; },
 };
 
@@ -37,7 +36,7 @@ async function failed(res) {
 }
 
 function authHeaders() {
-  return auth.key ? { Authorization: `Bearer ${auth.key}` } : {};
+  return { 'X-Requested-With': 'wutong-console' };
 }
 
 /** fetch() a /v1 path; JSON in and out; throws ApiError with the API's Chinese message. */
@@ -82,7 +81,7 @@ export function upload(path, form, onProgress) {
   });
 }
 
-/** Server-sent events of one job, read with fetch() so the Authorization header is sent. */
+/** Server-sent events of one job, read with fetch() (the session cookie goes with it). */
 export async function* jobEvents(jobId, signal) {
   let res;
   try {

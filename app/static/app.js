@@ -1,14 +1,16 @@
 // The console shell: sign in with the API key, the group's name, tabs, and a safety net for errors.
 import { api, auth } from './api.js';
+import './demand.js'; // the 需求 tab mounts itself (index.html has its button and panel)
 import { mountDrafts } from './drafts.js';
 import { mountHighlights } from './highlights.js';
 import { mountKnowledge } from './knowledge.js';
+import { mountLive } from './live.js';
 import { mountRecordings } from './recordings.js';
 import { mountTranscript } from './transcript.js';
 import { messageOf, toast } from './ui.js';
 
 const TABS = {
-  recordings: mountRecordings, transcript: mountTranscript, highlights: mountHighlights,
+  recordings: mountRecordings, live: mountLive, transcript: mountTranscript, highlights: mountHighlights,
   drafts: mountDrafts, knowledge: mountKnowledge,
 };
 const $ = (id) => document.getElementById(id);
@@ -27,10 +29,13 @@ function showSignIn(message = '') {
   $('api-key').focus();
 }
 
-/** Check the key and set the media cookie in one call (POST /v1/session returns the group). */
+/** Check the key and open a session in one call (POST /v1/session returns the group); the key is not kept. */
 async function signIn(key) {
-  const me = await api('/v1/session', { method: 'POST', json: { api_key: key }, anonymous: true });
-  auth.save(key);
+  showConsole(await api('/v1/session', { method: 'POST', json: { api_key: key }, anonymous: true }));
+}
+
+function showConsole(me) {
+  auth.clear();
   $('group-name').textContent = me.name;
   $('who').hidden = false;
   $('sign-in').hidden = true;
@@ -94,8 +99,8 @@ function start() {
       button.disabled = false;
     }
   });
-  if (auth.key) signIn(auth.key).catch((err) => showSignIn(err.status === 401 ? '保存的密钥已失效，请重新输入。' : messageOf(err)));
-  else showSignIn();
+  // A session from an earlier visit (the cookie) signs in without the key.
+  api('/v1/session').then((s) => (s.signed_in ? showConsole(s) : showSignIn()), (err) => showSignIn(messageOf(err)));
 }
 
 start();

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, delete, select, update
+from sqlalchemy import case, delete, func, select, update
 
 from app.store.db import Database
 from app.store.schema import jobs
@@ -68,9 +68,12 @@ def list_jobs(db: Database, tenant_id: str, *, limit: int = 100, recording_id: s
         return rows_as(Job, conn.execute(query.order_by(jobs.c.created_at.desc()).limit(limit)))
 
 
-def claim_next(db: Database) -> Job | None:
-    """Move the oldest queued job to running (FOR UPDATE SKIP LOCKED where the database has it)."""
+def claim_next(db: Database, tenant_id: str | None = None) -> Job | None:
+    """Move the oldest queued job (of one tenant, if given) to running (FOR UPDATE SKIP LOCKED where the
+    database has it)."""
     oldest = select(jobs.c.id).where(jobs.c.status == "queued").order_by(jobs.c.created_at).limit(1)
+    if tenant_id is not None:
+        oldest = oldest.where(jobs.c.tenant_id == tenant_id)
     with db.read() as conn:  # an idle worker polls: look before taking the write lock
         if conn.execute(oldest).first() is None:
             return None
@@ -78,9 +81,28 @@ def claim_next(db: Database) -> Job | None:
         job_id = conn.execute(oldest.with_for_update(skip_locked=True)).scalar()
         if job_id is None:
             return None
-        conn.execute(update(jobs).where(jobs.c.id == job_id).values(
-            status="running", stage="starting", attempts=jobs.c.attempts + 1, updated_at=now()))
+        taken = conn.execute(update(jobs).where(jobs.c.id == job_id, jobs.c.status == "queued").values(
+            status="running", stage="starting", attempts=jobs.c.attempts + 1, updated_at=now())).rowcount
+        if not taken:  # another process took it between the two statements
+            return None
         return row_as(Job, conn.execute(select(jobs).where(jobs.c.id == job_id)).first())
+
+
+def count_queued(db: Database, tenant_id: str) -> int:
+    query = select(func.count()).select_from(jobs).where(jobs.c.tenant_id == tenant_id, jobs.c.status == "queued")
+    with db.read() as conn:
+        return conn.execute(query).scalar_one()
+
+
+def waiting_tenants(db: Database) -> list[tuple[str, float, int]]:
+    """Each tenant with queued jobs: (tenant id, when its oldest queued job was created, its running jobs)."""
+    queued = (select(jobs.c.tenant_id, func.min(jobs.c.created_at)).where(jobs.c.status == "queued")
+              .group_by(jobs.c.tenant_id))
+    running = (select(jobs.c.tenant_id, func.count()).where(jobs.c.status == "running")
+               .group_by(jobs.c.tenant_id))
+    with db.read() as conn:
+        busy = dict(conn.execute(running).all())
+        return [(tenant, oldest, busy.get(tenant, 0)) for tenant, oldest in conn.execute(queued).all()]
 
 
 def _running(job_id: str):

@@ -40,6 +40,14 @@ api_keys = Table(
     Column("created_at", Float, nullable=False),
 )
 
+console_sessions = Table(  # the console's sign-in: the cookie holds a random id, stored here as its hash
+    "console_sessions", metadata,
+    Column("token_hash", String, primary_key=True),
+    _tenant_fk(),
+    Column("created_at", Float, nullable=False),
+    Column("expires_at", Float, nullable=False),
+)
+
 recordings = Table(
     "recordings", metadata,
     Column("id", String, primary_key=True),
@@ -153,5 +161,18 @@ products = Table(
     Column("updated_at", Float, nullable=False),
 )
 
-TENANT_TABLES = (api_keys, recordings, jobs, knowledge_gaps, highlights, clips, drafts, glossary, bot_messages,
-                 products)
+jielong_orders = Table(
+    "jielong_orders", metadata,
+    Column("id", String, primary_key=True),
+    _tenant_fk(),
+    Column("recording_id", String),  # the stream the 接龙 belongs to; pasting again there makes a new version
+    Column("version", Integer, nullable=False),
+    Column("current", Boolean, nullable=False),  # the latest version for its recording (history is kept)
+    Column("text", Text, nullable=False),  # the paste with phone numbers masked
+    Column("result", JSON, nullable=False),
+    Column("created_at", Float, nullable=False),
+)
+Index("jielong_orders_recording", jielong_orders.c.tenant_id, jielong_orders.c.recording_id, jielong_orders.c.version)
+
+TENANT_TABLES = (api_keys, console_sessions, recordings, jobs, knowledge_gaps, highlights, clips, drafts, glossary, bot_messages,
+                 products, jielong_orders)

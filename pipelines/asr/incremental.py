@@ -6,7 +6,8 @@ by Silero VAD (the longest pause in its last `search_s`, at most `max_window_s` 
 and the audio after that pause is carried over to the next window, so no sentence is cut between
 two windows. A window that reaches `max_window_s` without a pause is cut at its quietest point,
 as the batch pipeline does. Each window goes through the batch pipeline's own pieces: `decode_window`, `clean_words`,
-`punctuate`, `build_sentences` and the catalog glossary, with times shifted to the stream.
+`punctuate`, `build_sentences` and the correction passes (catalog glossary, then domain), with times
+shifted to the stream.
 """
 
 from __future__ import annotations
@@ -22,9 +23,8 @@ from faster_whisper.vad import VadOptions, get_speech_timestamps
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipelines.asr.audio import SAMPLE_RATE, AudioWindow, iter_pcm, quietest_cut
-from pipelines.asr.correction import correct_segments
+from pipelines.asr.correction import correct_all
 from pipelines.asr.decode import DecodeRequest, decode_window
-from pipelines.asr.glossary import get_glossary
 from pipelines.asr.model import get_whisper, resolve_model_path
 from pipelines.asr.options import TranscribeOptions
 from pipelines.asr.prompt import decoder_hotwords, initial_prompt
@@ -89,8 +89,8 @@ class IncrementalTranscriber:
     """Feed audio with add_file()/add_audio(), call finish() at the end; transcript() any time (thread-safe)."""
 
     def __init__(self, options: TranscribeOptions, *, model_dir: Path, hotwords: Sequence[str] = (),
-                 windows: WindowOptions | None = None) -> None:
-        self.options, self.hotwords = options, list(hotwords)
+                 windows: WindowOptions | None = None, knowledge: Sequence[str] = ()) -> None:
+        self.options, self.hotwords, self.knowledge = options, list(hotwords), tuple(knowledge)
         self.windows = windows or WindowOptions()
         self.model_path = resolve_model_path(options, model_dir)
         self.model = get_whisper(self.model_path, options.device, options.compute_type, options.threads)
@@ -169,10 +169,7 @@ class IncrementalTranscriber:
         started = time.perf_counter()
         words = punctuate(clean_words(result.words), self.rules, result.breaks)
         segments = build_sentences(clamp_times(words, window.end_s), self.rules) if words else []
-        corrections: list[Correction] = []
-        if segments and self.options.correct_terms and self.hotwords:
-            glossary = get_glossary(tuple(self.hotwords), self.options.correction_threshold)
-            segments, corrections = correct_segments(segments, glossary)
+        segments, corrections = correct_all(segments, self.options, self.hotwords, self.knowledge)
         self.timings["postprocess_s"] += time.perf_counter() - started
         with self._lock:
             self.window_count += 1

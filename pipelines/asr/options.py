@@ -39,6 +39,8 @@ class TranscribeOptions(BaseModel):
     """Start decoding from a punctuated Chinese prompt. Off: measured no CER gain, one hallucination."""
     correct_terms: bool = True
     """Run the catalog-aware phonetic correction pass."""
+    correct_domain: bool = True
+    """Run the domain pass: respell near-homophones as the tenant's and group buying's words (接龙, 自提点)."""
     correction_threshold: float = Field(0.8, gt=0, le=1)
     """Minimum mean syllable similarity for a correction (1.0 = same pinyin, tones ignored)."""
     clause_pause_s: float = Field(0.35, gt=0)

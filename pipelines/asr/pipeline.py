@@ -9,9 +9,8 @@ from pathlib import Path
 from faster_whisper import BatchedInferencePipeline, WhisperModel
 
 from pipelines.asr.audio import AudioWindow, iter_windows
-from pipelines.asr.correction import correct_segments
+from pipelines.asr.correction import correct_all
 from pipelines.asr.decode import DecodeRequest, WindowResult, decode_window
-from pipelines.asr.glossary import get_glossary
 from pipelines.asr.model import get_batched, get_whisper, resolve_model_path
 from pipelines.asr.options import TranscribeOptions
 from pipelines.asr.progress import Progress, ProgressFn
@@ -61,12 +60,12 @@ def _rules(options: TranscribeOptions) -> SentenceRules:
 
 
 def _postprocess(
-    words: list[Word], duration: float, options: TranscribeOptions, hotwords: Sequence[str]
+    words: list[Word], duration: float, options: TranscribeOptions, hotwords: Sequence[str],
+    knowledge: Sequence[str] = (),
 ) -> tuple[list[Segment], list[Correction]]:
+    """Sentences, then the catalog pass (product names), then the domain pass (everything else)."""
     segments: list[Segment] = build_sentences(clamp_times(words, duration), _rules(options)) if words else []
-    if not (options.correct_terms and hotwords):
-        return segments, []
-    return correct_segments(segments, get_glossary(tuple(hotwords), options.correction_threshold))
+    return correct_all(segments, options, hotwords, knowledge)
 
 
 def transcribe(
@@ -75,12 +74,14 @@ def transcribe(
     *,
     model_dir: Path,
     hotwords: Sequence[str] = (),
+    knowledge: Sequence[str] = (),
     progress: ProgressFn | None = None,
 ) -> Transcript:
     """Transcribe `path` into Simplified-Chinese sentence segments with word times.
 
     `hotwords` are catalog product names plus any per-request terms; they drive the phonetic
-    correction pass (and the decoder when `options.decoder_hotwords`). Raises MediaError for
+    correction pass (and the decoder when `options.decoder_hotwords`); `knowledge` (the tenant's
+    recipes, FAQ and product texts) teaches the domain pass its words. Raises MediaError for
     unusable media and ModelUnavailable when the model cannot be loaded.
     """
     started = time.perf_counter()
@@ -94,7 +95,7 @@ def transcribe(
     words, language = _decode_all(path, options, request, model, tracker, timings)
     tracker.report(tracker.fraction, "correcting")
     post_started = time.perf_counter()
-    segments, corrections = _postprocess(words, duration, options, hotwords)
+    segments, corrections = _postprocess(words, duration, options, hotwords, knowledge)
     timings["postprocess_s"] = time.perf_counter() - post_started
     timings["total_s"] = time.perf_counter() - started
     tracker.report(1.0, "done")

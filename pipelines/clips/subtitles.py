@@ -19,6 +19,15 @@ from pipelines.zh import to_simplified
 PHRASE_END = set("，。！？、；：,.!?;:…")
 MIN_CUE_S = 0.4
 BRIDGE_GAP_S = 0.35  # hold a cue through a short pause instead of flickering off
+# Text from a leader or a transcript is shown, never interpreted: `{...}` is an ASS override block (moves,
+# hides, recolours), a backslash starts \N or \h, and a raw line break would start a new line of the file.
+# Full-width look-alikes read the same on a phone screen and mean nothing to libass.
+_ASS_LITERAL = str.maketrans({"{": "｛", "}": "｝", "\\": "＼", "\n": " ", "\r": " "})
+
+
+def ass_text(text: str) -> str:
+    """Plain text as ASS dialogue text that libass shows literally (no override tags, no escapes)."""
+    return text.translate(_ASS_LITERAL)
 
 
 @dataclass
@@ -140,9 +149,9 @@ def write_ass(path: Path, cues: list[Cue], layout: SubtitleLayout, font: FontFac
         marginl=layout.margin_x, marginr=layout.margin_x, marginv=round(layout.height * 0.06))
     for cue in cues:
         subs.append(pysubs2.SSAEvent(start=round(cue.start * 1000), end=round(cue.end * 1000),
-                                     text=cue.text.replace("\n", "\\N"), style="Default"))
+                                     text="\\N".join(ass_text(line) for line in cue.text.split("\n")), style="Default"))
     if title:
-        text = to_simplified(title.strip())
+        text = ass_text(to_simplified(title.strip()))
         size = max(layout.chars_per_line - 2, 4)
         lines = [text[i:i + size] for i in range(0, len(text), size)]
         subs.append(pysubs2.SSAEvent(start=0, end=round(duration * 1000) + 1000, text="\\N".join(lines), style="Title"))

@@ -45,22 +45,6 @@ def catalog_text(product: Product) -> str:
     return " ".join([product.name, *(field_value(product, f) for f in PRODUCT_FIELDS), product.get("stock")])
 
 
-def plain_fact(product: Product, aspect: str = "price") -> str:
-    """The fact stated plainly, e.g. '特级初榨橄榄油 89元/瓶，750ml。'; "" for a wrong claim of
-    another kind (a yes/no about use), which no single fact restates."""
-    if aspect == "claim":
-        return ""
-    if aspect == "allergens":
-        return f"{product.name}过敏原：{field_value(product, 'allergens')}。"
-    if aspect == "arrival" and (arrival := product.get("arrival")):
-        return f"{product.name}{'现货供应' if arrival == '现货' else arrival + '到货'}。"
-    if aspect == "storage" and (storage := product.get("storage")):
-        life = product.get("shelf_life")
-        return f"{product.name}{f'保质期{life}，' if life else ''}{storage}。"
-    details = "，".join(x for x in (price_text(product), product.get("spec")) if x)
-    return f"{product.name} {details}。" if details else f"{product.name}。"
-
-
 def name_words(catalog: list[Product]) -> list[str]:
     """Names and place names in the catalog, which may contain numerals that are no numbers."""
     words = [t for p in catalog for t in name_terms(p.name)] + [p.get(f) for p in catalog for f in NAME_FIELDS]

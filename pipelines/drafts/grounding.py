@@ -3,7 +3,7 @@
 Sources are the catalog facts of the products a draft is about, plus numbers the structure
 itself states (minutes, vote options) and the leader's own notes. A clause that names a product
 is held to that product's facts; otherwise the sentence's named products, otherwise all the
-draft's products. `repair` replaces each failing sentence with the catalog fact stated plainly.
+draft's products.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.catalog import Product, product_terms
-from pipelines.drafts.facts import catalog_text, name_words, plain_fact
-from pipelines.drafts.models import GroundingReport, Replacement
+from pipelines.drafts.facts import catalog_text, name_words
+from pipelines.drafts.models import GroundingReport
 from pipelines.facts import Problem, check_statement
 from pipelines.zh import split_sentences
 from pipelines.zh.units import TIMES
@@ -27,6 +27,7 @@ class Sources:
     products: list[Product]  # what the draft is about
     catalog: list[Product]  # the whole catalog: names that hold numerals, words that name products
     extra_numbers: frozenset[str] = frozenset()  # values the structure or the leader supplies
+    evidence: tuple[str, ...] = ()  # other text a draft may quote: the demo's recipe
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def check_text(text: str, sources: Sources) -> Check:
         skus = tuple(p.sku for p in in_sentence)  # a failing sentence is restated for all it names
         for clause in _clauses(sentence):
             about = _named(clause, sources.products, terms) or in_sentence or sources.products
-            report = check_statement(clause, [catalog_text(p) for p in about], masked_words=masks,
+            report = check_statement(clause, [*(catalog_text(p) for p in about), *sources.evidence], masked_words=masks,
                                      allowed_numbers=sources.extra_numbers)
             check.checked += report.checked
             check.offenses += [Offense(index, p.text, aspect(p), skus) for p in report.problems]
@@ -78,26 +79,3 @@ def check_text(text: str, sources: Sources) -> Check:
 
 def check_grounding(text: str, sources: Sources) -> GroundingReport:
     return check_text(text, sources).report()
-
-
-def _replacement(offenses: list[Offense], sources: Sources) -> str:
-    by_sku = {p.sku: p for p in sources.products}
-    skus = offenses[0].skus or ((sources.products[0].sku,) if len(sources.products) == 1 else ())
-    aspects = dict.fromkeys(o.aspect for o in offenses)
-    return "".join(plain_fact(by_sku[s], a) for s in skus for a in aspects)
-
-
-def repair(text: str, sources: Sources) -> tuple[str, list[Replacement]]:
-    """Replace each sentence that fails the check with the catalog fact (or drop it)."""
-    check = check_text(text, sources)
-    sentences = split_sentences(text)
-    replaced: list[Replacement] = []
-    for index in sorted({o.sentence for o in check.offenses}):
-        offenses = [o for o in check.offenses if o.sentence == index]
-        new = _replacement(offenses, sources)
-        if new and any(new in s for s in sentences):
-            new = ""  # the fact is stated already
-        reason = "、".join(o.raw for o in offenses) + " 不在商品目录里"
-        replaced.append(Replacement(sentences[index].strip(), new, reason))
-        sentences[index] = new
-    return "".join(sentences).strip(), replaced

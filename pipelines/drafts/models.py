@@ -21,6 +21,7 @@ class RecipeRef:
     title: str
     source: str  # e.g. a path under knowledge/recipes/ or a knowledge-base id
     ingredients: list[str] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)  # the recipe's own steps, as written
 
 
 RecipeFinder = Callable[[list[Product]], RecipeRef | None]
@@ -75,6 +76,8 @@ class ScriptSegment:
     skus: list[str] = field(default_factory=list)  # the products this segment is about
     flags: list[AdFlag] = field(default_factory=list)  # positions refer to the grounded talk
     grounding: GroundingReport = field(default_factory=GroundingReport)
+    polish_tried: int = 0  # moves the model was asked to rewrite
+    polish_kept: int = 0  # rewrites that passed the fact, voice and 《广告法》 checks
 
     @property
     def minutes(self) -> float:
@@ -100,6 +103,7 @@ class CopyContext:
     highlight_kind: str | None = None
     transcript_excerpt: str | None = None
     recording_summary: str | None = None
+    clip_url: str | None = None  # where residents can watch the clip (follow-up messages link it)
 
 
 @dataclass

@@ -17,15 +17,17 @@ class DraftOptions(BaseModel):
     follow_up_max_chars: int = Field(200, ge=20)
     clip_caption_max_chars: int = Field(80, ge=20)
     """Includes the hashtags."""
-    talk_max_chars: int = Field(160, ge=40)
-    """Longest talk for one script segment; the leader ad-libs around it."""
     default_tone: str = "亲切、实在"
-    """The tone or style the prompts ask for when a request names none."""
-    max_tokens: int = Field(320, ge=16)
-    """A cap per model call; each call also stops near its kind's length limit."""
+    """The tone the model's rewrites aim for when a request names none."""
+    max_tokens: int = Field(96, ge=16)
+    """A cap per model call; a rewrite also stops near its move's length."""
     temperature: float = Field(0.3, ge=0.0, le=2.0)
     regenerate_once: bool = True
-    """Ask the model once more when a draft states a number the catalog does not have."""
+    """Ask the model once more when its rewrite fails the fact or voice check."""
+    polish_moves: tuple[str, ...] = ("product.hook",)
+    """Talk moves the model may rewrite for flow; the others are templates that already read well."""
+    polish_slack_chars: int = Field(16, ge=0)
+    """How much longer than the template move a rewrite may be."""
     rewrite_adlaw: bool = True
     """Rewrite flagged 《广告法》 terms out of the final text (flags are reported either way)."""
     caption_hashtags: tuple[str, ...] = ("社区团购",)

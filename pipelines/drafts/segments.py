@@ -18,7 +18,7 @@ QUESTION_FIELDS: dict[str, tuple[str, ...]] = {
     "arrival": ("到货", "什么时候", "哪天", "几号", "还有吗", "发货"),
     "spec": ("多大", "多重", "几个", "规格", "多少克", "几斤", "够吃"),
     "origin": ("哪里", "产地", "哪儿"),
-    "selling_points": ("怎么吃", "怎么做", "好吃吗", "宝宝能吃", "适合"),
+    "selling_points": ("怎么吃", "怎么做", "好吃吗", "宝宝能吃", "适合", "可以炒", "能炒", "炒菜", "凉拌", "煮", "能吃"),
 }
 FALLBACK_QA_FIELDS = ("storage", "allergens")
 

@@ -1,9 +1,10 @@
 """Audience reaction in a time window: comment rate against the stream's own baseline, and the
-comments that say "I want it" (buying intent, pipelines.intent) or "that looks good"."""
+comments that say "I want it" (buying intent, pipelines.intent), "that looks good" or ask something."""
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -11,6 +12,8 @@ from pipelines.comments import Comment
 from pipelines.highlights.lexicon import ReactionCues
 from pipelines.intent import is_buying
 from pipelines.zh import normalize
+
+_QUESTION = re.compile(r"[?？]|吗|呢$|怎么|能不能|可不可以|多久|多少|几")
 
 
 @dataclass
@@ -35,7 +38,8 @@ class ReactionIndex:
     def _tag(text: str, cues: dict[str, ReactionCues]) -> list[str]:
         norm = normalize(text)
         return [cue.label for cue in cues.values()
-                if (cue.intent and is_buying(text)) or any(normalize(term) in norm for term in cue.terms)]
+                if (cue.intent and is_buying(text)) or (cue.question and _QUESTION.search(norm))
+                or any(normalize(term) in norm for term in cue.terms)]
 
     def window(self, start: float, end: float) -> Reaction:
         lo, hi = bisect.bisect_left(self.times, start), bisect.bisect_right(self.times, end)

@@ -1,7 +1,8 @@
 """Highlight titles: a template built from catalog facts, or a short LLM title that passes a check.
 
-The model only supplies wording. A title naming a product outside the highlight, or stating a
-number, price or quantity, is rejected and the template title is used instead.
+The model only supplies wording. A title naming a product outside the highlight, stating a number,
+price or quantity, or carrying a word whisper misheard (乔麦 for 荞麦: the model copies the
+transcript), is rejected and the template title is used instead.
 """
 
 from __future__ import annotations
@@ -9,18 +10,20 @@ from __future__ import annotations
 import re
 
 from pipelines.errors import ModelUnavailable
-from pipelines.highlights.lexicon import Lexicon
+from pipelines.highlights.lexicon import Lexicon, find_terms
 from pipelines.highlights.models import Highlight
 from pipelines.highlights.products import ProductMatcher
+from pipelines.highlights.roles import mask_products
 from pipelines.llm import LLM
 from pipelines.prompting import load_prompt
 from pipelines.transcript import Transcript
-from pipelines.zh import clean_llm_text, to_simplified
+from pipelines.zh import clean_llm_text, normalize, to_simplified
 from pipelines.zh.llm_text import first_line
 
 PROMPT = "highlight_titles"
 EXCERPT_CHARS = 160
 _STRIP = "\"'“”‘’「」『』《》【】[]()（）<>*#`。.!！,，、;；:： \t"
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 _QUANTITY = re.compile(r"[零一二两三四五六七八九十百千万]+[元块枚个瓶盒斤克袋份折罐包]")
 
 
@@ -37,7 +40,8 @@ def clean_title(raw: str) -> str:
 
 def check_title(title: str, highlight: Highlight, matcher: ProductMatcher, lexicon: Lexicon,
                 max_chars: int) -> bool:
-    """True when the title is short, states no number, and names only the highlight's products."""
+    """True when the title is short, states no number, names only the highlight's products, as the
+    catalog spells them, and carries no mis-heard word."""
     if not lexicon.titles.min_chars <= len(title) <= max_chars:
         return False
     if any(c.isdigit() for c in title) or _QUANTITY.search(title):
@@ -45,7 +49,23 @@ def check_title(title: str, highlight: Highlight, matcher: ProductMatcher, lexic
     if any(word in title for word in lexicon.titles.forbidden):
         return False
     named = set(matcher.find(title, fuzzy=False))
-    return named <= set(highlight.skus) and (bool(named) or not highlight.skus)
+    return named <= set(highlight.skus) and (bool(named) or not highlight.skus) and not misheard_words(title, matcher, lexicon)
+
+
+def name_parts(matcher: ProductMatcher) -> list[str]:
+    """Every 2-4 character run of the catalog's names: what a leader may say of a product."""
+    names = [n for p in matcher.products.values() for n in _HAN_RUN.findall(normalize(p.name))]
+    return list(dict.fromkeys(n[i:i + k] for n in names for k in (2, 3, 4) for i in range(len(n) - k + 1)))
+
+
+def misheard_words(title: str, matcher: ProductMatcher, lexicon: Lexicon) -> list[str]:
+    """Words a model copied from a mis-heard transcript: they sound like part of a catalog name or
+    a word of the cue vocabulary (乔麦 like 荞麦, 睡觉 like 水饺, 揭笼 like 接龙) but are spelled
+    otherwise."""
+    known = sorted({t for t in [t.term for t in matcher.terms] + name_parts(matcher) + lexicon.vocabulary()
+                    if len(t) >= 2}, key=len, reverse=True)
+    masked = mask_products(normalize(title), known)
+    return [t for t in known if find_terms(masked, [t])]
 
 
 def excerpt(transcript: Transcript, start: float, end: float) -> str:

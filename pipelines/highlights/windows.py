@@ -13,12 +13,14 @@ from pipelines.highlights.products import ProductMatcher
 from pipelines.highlights.reactions import Reaction, ReactionIndex
 from pipelines.highlights.signals import SegmentSignals
 
-# Score weights: cue density is per 10 s of window, so a focused window beats a padded one.
-CUE_WEIGHT = 0.35
+# Score weights: role evidence is per 10 s of window, so a focused window beats a padded one.
+ROLE_WEIGHT = 0.35
+MIN_ROLE = 1.0  # less evidence than one plain cue word: the window has no role
 PRODUCT_BONUS = 0.5
 RATE_WEIGHT = 0.6
 REACTION_WEIGHT = 0.06
 PEAK_RATIO = 1.5  # a comment rate this far above the stream's average is a "peak"
+REPEAT_KIND = 0.6  # a kind already picked scores this much less: a leader wants varied clips
 
 
 @dataclass
@@ -59,12 +61,15 @@ def candidate_spans(signals: list[SegmentSignals], options: HighlightOptions,
 
 
 def _kind(window: list[SegmentSignals], lexicon: Lexicon) -> tuple[str, float, list[str]]:
-    weights = {k: sum(s.cue_weight(k, lexicon) for s in window) for k in lexicon.kinds}
-    kind = max(weights, key=weights.get, default="other")
-    if not weights or weights[kind] <= 0:
+    """The window's kind is that of its strongest sentence (a clip is named after its peak, not
+    after the talk around it); its evidence is all that kind's strength in the window."""
+    mass = {k: cues.weight * sum(s.role_strength(k) for s in window) for k, cues in lexicon.kinds.items()}
+    peak = {k: cues.weight * max(s.role_strength(k) for s in window) for k, cues in lexicon.kinds.items()}
+    kind = max(mass, key=lambda k: (peak[k], mass[k]), default="other")
+    if not mass or sum(s.role_score(kind) for s in window) < MIN_ROLE:
         return "other", 0.0, []
-    terms = list(dict.fromkeys(t for s in window for t in s.cues.get(kind, [])))
-    return kind, weights[kind], terms
+    terms = list(dict.fromkeys(t for s in window for t in s.role_terms(kind)))
+    return kind, mass[kind], terms
 
 
 def _reasons(kind: str, terms: list[str], skus: list[str], reaction: Reaction,
@@ -84,26 +89,34 @@ def score_window(signals: list[SegmentSignals], first: int, last: int, span: tup
     window = signals[first:last + 1]
     start, end = span
     per_10s = 10.0 / max(end - start, 1e-6)
-    kind, cue_weight, terms = _kind(window, lexicon)
+    kind, role_mass, terms = _kind(window, lexicon)
     mentions: Counter[str] = sum((s.skus for s in window), Counter())
     skus = [sku for sku, _ in mentions.most_common()]
-    reaction = reactions.window(start, end + options.comment_lag_s)
-    raw = (CUE_WEIGHT * cue_weight * per_10s + (PRODUCT_BONUS if skus else 0.0)
+    reaction = reactions.window(start + options.comment_lag_s, end + options.comment_lag_s)  # the same words, heard late
+    # The product counts where the moment is about it (a price next to a catalog product), not for
+    # a name said in passing at the window's edge.
+    about_product = any(s.skus and s.role_score(kind) for s in window)
+    raw = (ROLE_WEIGHT * role_mass * per_10s + (PRODUCT_BONUS if about_product else 0.0)
            + RATE_WEIGHT * max(0.0, reaction.rate_ratio - 1.0) + REACTION_WEIGHT * reaction.weighted * per_10s)
     reasons = _reasons(kind, terms, skus, reaction, lexicon, matcher)
     return Candidate(first, last, start, end, kind, raw, reasons, skus)
 
 
 def select(candidates: list[Candidate], options: HighlightOptions) -> list[Candidate]:
-    """Best first, never sharing a sentence; weak ones only to reach min_count."""
+    """Best first, never sharing a sentence, a kind already picked counting less; weak ones only
+    to reach min_count or to add a kind of moment not yet picked (a stream's only tasting is worth
+    a clip however quiet). Scores never rise down the list (the discount only grows)."""
     chosen: list[Candidate] = []
     taken: set[int] = set()
-    for cand in sorted(candidates, key=lambda c: (-c.raw, c.start)):
-        if len(chosen) >= options.max_count:
+    pool = sorted(candidates, key=lambda c: (-c.raw, c.start))
+    while pool and len(chosen) < options.max_count:
+        kinds = Counter(c.kind for c in chosen if c.kind != "other")
+        best = max(pool, key=lambda c: (c.raw * REPEAT_KIND ** kinds[c.kind], -c.start))
+        new_kind = best.kind != "other" and not kinds[best.kind]
+        if best.score < options.min_score and len(chosen) >= options.min_count and not new_kind:
             break
-        if cand.score < options.min_score and len(chosen) >= options.min_count:
-            break
-        if taken.isdisjoint(range(cand.first, cand.last + 1)):
-            chosen.append(cand)
-            taken.update(range(cand.first, cand.last + 1))
+        best.raw *= REPEAT_KIND ** kinds[best.kind]  # its score as the n-th clip of its kind
+        chosen.append(best)
+        taken.update(range(best.first, best.last + 1))
+        pool = [c for c in pool if taken.isdisjoint(range(c.first, c.last + 1))]
     return chosen

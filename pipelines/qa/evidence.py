@@ -2,9 +2,9 @@
 
 Coverage is IDF-weighted: the share of the question's content words that a source's text holds,
 each word weighted by how specific it is in this tenant's knowledge (a word the knowledge never
-uses weighs most) and nouns twice as much as other words. Separately, every noun of the
-question must be found: "有卖榴莲吗" names a thing the knowledge does not have, however close
-the vectors of a fruit page are.
+uses weighs most) and nouns twice as much as other words. Separately, every key word of the
+question must be found: its nouns, and any word this knowledge never uses ("有卖榴莲吗" names a
+thing the knowledge does not have; 停电 is in no entry, however close a dumpling's vectors are).
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from pipelines.facts.allergens import canonical_names
 from pipelines.retrieval import Hit, Retriever
 from pipelines.zh import Term, content_terms
+
+_NEVER_USED = "\u2603\u2603"  # no knowledge text holds two snowmen
+_MODALS = "能可会要该想得"  # Mandarin modal verbs that jieba glues to the verb after them
 
 
 @dataclass
@@ -52,7 +55,14 @@ def coverage(terms: list[Term], text: str, retriever: Retriever) -> tuple[float,
     weights = {t.word: retriever.idf(t.word) * (1.0 if t.noun else 0.5) for t in terms}
     matched = {t.word: term_match(t.word, text) for t in terms}
     score = sum(weights[w] * matched[w] for w in weights) / sum(weights.values())
-    return score, [t.word for t in terms if t.noun and matched[t.word] < 0.5]
+    unseen = retriever.idf(_NEVER_USED)  # the weight of a word this knowledge never uses
+    key = [t.word for t in terms if t.noun or _unseen_verb(t.word, retriever, unseen)]
+    return score, [w for w in key if matched[w] < 0.5]
+
+
+def _unseen_verb(word: str, retriever: Retriever, unseen: float) -> bool:
+    """A verb no text here uses (停电, 退款) is key; a modal plus a verb (能放, 可以吃) is phrasing."""
+    return len(word) > 1 and word[0] not in _MODALS and retriever.idf(word) >= unseen
 
 
 def group_sources(question: str, hits: list[Hit], retriever: Retriever) -> list[SourceEvidence]:

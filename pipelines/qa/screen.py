@@ -1,8 +1,9 @@
 """Hostile-question screen: questions that must reach the leader, not the model.
 
 Prompt injection, requests for the system prompt or configuration, other groups' or tenants'
-data, and residents' personal information. Matching is deliberately broad: a false alarm costs a
-hand-off to the leader, a miss can leak data.
+data, and residents' personal information. Personal information means a person's: "3号楼王阿姨的
+电话", "李奶奶住在哪", "谁买了三文鱼"; a service's own contact or place (自提点地址在哪, 售后电话)
+is an ordinary question, answered from the knowledge or handed off as not covered.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(谁|哪些人|多少人).{0,6}(买了|下单|订了|参团)",
     ),
     "personal_info": (
-        r"(电话|手机|号码|手机号|微信号|住址|地址|门牌|住在|住哪|几号楼|几单元|几室|身份证|银行卡)"
-        r".{0,8}(是多少|多少|是什么|在哪|给我|发我|告诉)",
+        r"身份证|银行卡|卡号",
+        r"(谁|哪个人|哪位|哪家|哪户).{0,6}(电话|手机|号码|微信|住址|地址|住在|住哪|门牌)",
         r"([0-9一二三四五六七八九十]+(号楼|栋|幢|单元|室)).{0,12}(电话|手机|号码|微信|住|名字|叫什么)",
         r"(阿姨|叔叔|奶奶|爷爷|大爷|大妈|师傅|邻居|业主|住户|团长|他|她)的?.{0,4}(电话|手机|号码|微信|住址|地址|住在|家在)",
     ),

@@ -56,4 +56,4 @@ def test_a_deleted_recordings_queued_job_is_gone(idle: TestClient) -> None:
 
 
 def test_every_feature_registers_its_jobs() -> None:
-    assert set(job_handlers()) == {"transcribe", "highlights", "clip", "seed_knowledge", "catalog_backfill"}
+    assert set(job_handlers()) == {"transcribe", "highlights", "clip", "kit", "seed_knowledge", "catalog_backfill"}

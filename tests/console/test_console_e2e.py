@@ -64,6 +64,7 @@ def test_leader_console_end_to_end(phone: Phone) -> None:
         highlights_and_clip(phone)
         script_draft(phone)
         teach_the_bot(phone)
+        live_tab(phone)
     except Exception as exc:  # keep what the leader would have seen
         phone.page.screenshot(path=str(phone.artifacts / "failure.png"), full_page=True)
         exc.add_note(f"page errors: {phone.errors.messages}; toast: {phone.page.locator('#toast').inner_text()!r}")
@@ -212,6 +213,18 @@ def teach_the_bot(phone: Phone) -> None:
     assert GAP_QUESTION in answer.locator(".sources").inner_text()
     phone.snap("13-answered", at=answer)
     phone.assert_clean()
+
+
+def live_tab(phone: Phone) -> None:
+    """The 直播中 tab: nothing recording yet; a source off the allow-list is refused with a plain message."""
+    page = phone.page
+    page.get_by_role("tab", name="直播中").click()
+    panel = page.locator("#panel-live")
+    panel.get_by_text("现在没有录制中的直播。").wait_for()
+    panel.get_by_label("直播流地址（需由管理员加入允许列表）").fill("https://not-allowed.example/live.m3u8")
+    panel.get_by_role("button", name="开始录制").click()
+    page.locator("#toast").filter(has_text="允许").wait_for()
+    phone.snap("14-live", at=panel)
 
 
 def ask(panel, question: str) -> None:

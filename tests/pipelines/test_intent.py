@@ -14,6 +14,7 @@ from pipelines.zh import Quantity
     ("要两份", Intent("order", Quantity(2, "份"))), ("来一份", Intent("order", Quantity(1, "份"))),
     ("给我留一袋", Intent("order", Quantity(1, "袋"))), ("帮我订两箱鸡蛋", Intent("order", Quantity(2, "箱"))),
     ("3栋2单元501 两份", Intent("order", Quantity(2, "份"))), ("5号楼 2份", Intent("order", Quantity(2, "份"))),
+    ("3-501 两份", Intent("order", Quantity(2, "份"))), ("12. 6栋 王姐 一箱", Intent("order", Quantity(1, "箱"))),
     ("2份", Intent("order", Quantity(2, "份"), bare=True)), ("一袋", Intent("order", Quantity(1, "袋"), bare=True)),
     ("两箱", Intent("order", Quantity(2, "箱"), bare=True)),
     ("已拍", Intent("order", bare=True)), ("下单了", Intent("order", bare=True)),

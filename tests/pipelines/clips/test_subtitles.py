@@ -56,3 +56,19 @@ def test_ass_file_uses_the_simplified_chinese_face(tmp_path: Path, transcript) -
     assert {s.fontname for s in subs.styles.values()} == {"Noto Sans CJK SC"}
     title = [e for e in subs if e.style == "Title"]
     assert len(title) == 1 and title[0].plaintext == "梧桐厨房 开播" and title[0].end >= 15000
+
+
+def test_override_tags_in_titles_and_corrected_text_are_shown_not_obeyed(tmp_path: Path) -> None:
+    """A title or a corrected subtitle with `{\\pos..}` or `\\N` must not move, hide or restyle the burned text,
+    nor start a new line of the ASS file."""
+    layout = SubtitleLayout(720, 1280)
+    text = "好价{\\fs200\\pos(0,0)}鸡蛋\\N到货"
+    transcript = Transcript("zh", 3.0, [Segment(0.0, 3.0, text, [])])
+    path = write_ass(tmp_path / "s.ass", caption_cues(transcript, (0.0, 3.0), layout), layout, get_cjk_font(),
+                     title="今晚{\\alpha&HFF&}特价\nDialogue: 0,0:00:00.00,9:00:00.00,Default,,0,0,0,,假", duration=3.0)
+    dialogue = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("Dialogue:")]
+    assert len(dialogue) == 2  # the title's line break did not add an event
+    assert all("{" not in line.split(",,", 1)[1] for line in dialogue)
+    assert not any(tag in path.read_text(encoding="utf-8") for tag in ("\\fs200", "\\pos(", "\\alpha"))
+    events = pysubs2.load(str(path)).events
+    assert "鸡蛋" in events[0].plaintext and "特价" in events[1].plaintext

@@ -3,7 +3,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from pipelines.catalog import Product
-from pipelines.drafts import RecipeFinder, parse_recipe_markdown, recipes_from_search
+from pipelines.drafts import RecipeFinder, RecipeRef, parse_recipe_markdown, recipes_from_search
 from tests.utils.paths import RECIPES
 
 
@@ -16,6 +16,17 @@ def test_parse_recipe_markdown() -> None:
     recipe = parse_recipe_markdown(path.read_text(encoding="utf-8"), "dishes/vegetable_dish/西红柿炒鸡蛋.md")
     assert recipe.title == "西红柿炒鸡蛋"
     assert recipe.ingredients[:2] == ["西红柿", "鸡蛋"] and "糖" in recipe.ingredients
+    assert recipe.steps[0] == "西红柿洗净" and len(recipe.steps) == 11
+
+
+def test_a_generic_ingredient_and_a_tagged_method_relate_a_recipe(catalog: list[Product]) -> None:
+    """花生油 is tagged 炒菜 and stir-fries list 食用油: a stir-fry relates, a soup with 食用油 does not."""
+    from pipelines.catalog import parse_catalog
+    from pipelines.drafts.recipes import score_recipe
+    oil = parse_catalog("sku,name,price_yuan,tags\nX-1,压榨花生油,79.9,炒菜;煎炸\n".encode(), "x.csv")
+    stir_fry = RecipeRef("洋葱炒鸡蛋", "a.md", ["洋葱", "鸡蛋", "食用油", "盐"])
+    soup = RecipeRef("玉米排骨汤", "b.md", ["排骨", "玉米", "食用油"])
+    assert score_recipe(stir_fry, oil) > 0 and score_recipe(soup, oil) == 0
 
 
 @pytest.mark.parametrize(("skus", "title"), [

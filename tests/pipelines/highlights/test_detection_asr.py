@@ -1,47 +1,39 @@
-"""Detection on a real whisper transcription of the stream (ASR errors, its own sentence cuts)."""
+"""Detection on real whisper transcriptions of both dev streams (ASR errors, its own sentence cuts):
+the demo, the tasting and the offer are each among the top four, with and without live comments,
+with the shared catalog, with a catalog that lists none of the products (the default tenant's
+seed) and with no catalog at all. Design on one stream, check on the other."""
 
 import pytest
 
 from pipelines.catalog import load_catalog
-from pipelines.comments import parse_comments
-from pipelines.highlights import Highlight, HighlightOptions, find_highlights
-from pipelines.transcript import Transcript
+from pipelines.highlights import HighlightOptions, find_highlights
+from tests.pipelines.highlights.streams import SEED_CATALOG, STREAMS, describe, missing_from_top, sentence_bounded
 from tests.utils.paths import PRODUCTS_CSV
-from tests.utils.stream_truth import COMMENTS_JSONL, truth_sentences
 
 pytestmark = pytest.mark.slow
+OPTIONS = HighlightOptions(llm_titles=False)
+CATALOGS = {"shared": PRODUCTS_CSV, "seed": SEED_CATALOG, "none": None}
 
 
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog(PRODUCTS_CSV)
-
-
-@pytest.fixture(scope="module")
-def asr_transcript(stream_transcript: Transcript) -> Transcript:
-    return stream_transcript
-
-
-def truth_span(kind: str) -> tuple[float, float]:
-    spans = [(s["start"], s["end"]) for s in truth_sentences() if s["kind"] == kind]
-    return spans[0][0], spans[-1][1]
-
-
-def covers_most_of(highlight: Highlight, span: tuple[float, float]) -> bool:
-    overlap = min(highlight.end, span[1]) - max(highlight.start, span[0])
-    return overlap >= 0.8 * (span[1] - span[0])
-
-
-def test_offer_and_tasting_found_in_a_real_transcription(asr_transcript, catalog) -> None:
-    comments = parse_comments(COMMENTS_JSONL.read_bytes(), COMMENTS_JSONL.name).comments
-    options = HighlightOptions(llm_titles=False)
-    highlights = find_highlights(asr_transcript, catalog, comments, options)
-    top3 = highlights[:3]
-    for kind in ("offer", "tasting"):
-        assert any(h.kind == kind and covers_most_of(h, truth_span(kind)) for h in top3), (kind, highlights)
-    starts = [s.start for s in asr_transcript.segments]
-    ends = [s.end for s in asr_transcript.segments]
+@pytest.mark.parametrize("catalog_name", list(CATALOGS))
+@pytest.mark.parametrize("with_comments", [True, False])
+@pytest.mark.parametrize("name", list(STREAMS))
+def test_demo_tasting_and_offer_in_the_top_four(asr_transcripts, name, with_comments, catalog_name) -> None:
+    stream, transcript = STREAMS[name], asr_transcripts[name]
+    catalog = load_catalog(CATALOGS[catalog_name]) if CATALOGS[catalog_name] else []
+    highlights = find_highlights(transcript, catalog, stream.comments() if with_comments else [], OPTIONS)
+    assert not missing_from_top(highlights, stream), describe(highlights)
+    assert all(sentence_bounded(h, transcript, OPTIONS.padding_s) for h in highlights), describe(highlights)
     for h in highlights:
-        assert any(0 <= s - h.start <= options.padding_s + 1e-6 for s in starts)
-        assert any(0 <= h.end - e <= options.padding_s + 1e-6 for e in ends)
-        assert options.min_s <= h.duration + 1e-6 and h.duration <= options.max_s + 1e-6
+        assert OPTIONS.min_s <= h.duration + 1e-6 and h.duration <= OPTIONS.max_s + 1e-6
+
+
+@pytest.mark.parametrize("name", list(STREAMS))
+def test_offer_names_its_products_and_reads_back_why(asr_transcripts, name) -> None:
+    stream, transcript = STREAMS[name], asr_transcripts[name]
+    catalog = load_catalog(PRODUCTS_CSV)
+    highlights = find_highlights(transcript, catalog, stream.comments(), OPTIONS)
+    offer = next(h for h in highlights if h.kind == "offer")
+    assert offer.skus and set(offer.skus) <= {p.sku for p in catalog}
+    assert any(r.startswith("优惠信息：") for r in offer.reasons), offer.reasons
+    assert any(r.startswith("评论") for r in offer.reasons), offer.reasons  # comments react to the offer

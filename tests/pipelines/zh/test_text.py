@@ -63,3 +63,10 @@ def test_fit_never_cuts_inside_a_number(limit: int) -> None:
 ])
 def test_fit(text: str, limit: int, expected: str) -> None:
     assert fit(text, limit) == expected
+
+
+def test_traditional_zhe_becomes_simplified_but_zhu_words_stay() -> None:
+    from pipelines.zh import to_simplified
+
+    assert to_simplified("不著急，看著我，睡著了") == "不着急，看着我，睡着了"
+    assert to_simplified("著名的显著变化，一本名著") == "著名的显著变化，一本名著"

@@ -1,0 +1,137 @@
+"""One noisy tenant against a quiet one: tenant B's question latency alone, then while tenant A floods.
+
+    .venv/bin/python benchmarks/tenant_load.py [--questions 12] [--flood-threads 3] [--flood upload,ingest,ask]
+
+Both tenants get the shared catalog. B asks the first N shared dev questions one after another through
+POST /v1/ask (never from the answer cache: B's knowledge changes before each round) and we take p50/p95 of its latencies, first with the service otherwise idle,
+then while A, from several threads at once, uploads recordings (each then queued for transcription),
+ingests knowledge documents and asks questions as fast as the service lets it. A's requests that a
+per-tenant limit refuses (429/413) are counted; B is never over a limit. Target: B's p95 under the flood
+within 2x of its p95 alone. The service runs in-process on its defaults (WUTONG_LIMITS__*).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from app.config import Settings  # noqa: E402
+from app.main import create_app  # noqa: E402
+from app.store.tenants import create_tenant  # noqa: E402
+
+SHARED = REPO.parent / "shared"
+PRODUCTS = SHARED / "knowledge" / "products.csv"
+QUESTIONS = SHARED / "eval" / "questions-dev.jsonl"
+WAV = SHARED / "media" / "asr" / "paddlespeech_zh.wav"
+RECIPES = sorted((SHARED / "knowledge" / "recipes").rglob("*.md"))
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def questions(n: int) -> list[str]:
+    rows = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [row["question"] for row in rows[:n]]
+
+
+def ask_all(client: TestClient, headers: dict[str, str], asked: list[str]) -> list[float]:
+    """B's latencies; a note added first changes B's knowledge version, so no answer comes from the cache."""
+    note = {"path": f"notes/{time.time_ns()}.md", "text": "# 提货\n\n周六下午三点到六点在小区门口提货。"}
+    assert client.post("/v1/knowledge/documents", json=note, headers=headers).status_code == 201
+    latencies = []
+    for question in asked:
+        started = time.perf_counter()
+        response = client.post("/v1/ask", json={"question": question}, headers=headers)
+        assert response.status_code == 200, response.text
+        latencies.append(time.perf_counter() - started)
+    return latencies
+
+
+class Flood:
+    """Tenant A's threads: uploads (+ transcription jobs), document ingests and questions, until stopped."""
+
+    def __init__(self, client: TestClient, headers: dict[str, str], threads: int, actions: list[str]) -> None:
+        self.client, self.headers, self.threads, self.actions = client, headers, threads, actions
+        self.stop = threading.Event()
+        self.outcomes: Counter[str] = Counter()
+        self._n = itertools.count()
+
+    def upload(self) -> str:
+        body = WAV.read_bytes() + next(self._n).to_bytes(4, "little")  # a new file each time: no dedup
+        response = self.client.post("/v1/recordings", files={"file": ("a.wav", body)}, headers=self.headers)
+        if response.status_code in (200, 201):
+            response = self.client.post(f"/v1/recordings/{response.json()['id']}/transcribe", json={},
+                                        headers=self.headers)
+        return f"upload+transcribe {response.status_code}"
+
+    def ingest(self) -> str:
+        recipe = RECIPES[next(self._n) % len(RECIPES)]
+        body = {"path": f"flood/{next(self._n)}.md", "text": recipe.read_text(encoding="utf-8")[:4000]}
+        return f"ingest {self.client.post('/v1/knowledge/documents', json=body, headers=self.headers).status_code}"
+
+    def ask(self) -> str:
+        response = self.client.post("/v1/ask", json={"question": "橄榄油多少钱？"}, headers=self.headers)
+        return f"ask {response.status_code}"
+
+    def _run(self, action) -> None:
+        while not self.stop.is_set():
+            self.outcomes[action()] += 1
+
+    def __enter__(self) -> Flood:
+        actions = [getattr(self, name) for name in self.actions]
+        self._threads = [threading.Thread(target=self._run, args=(actions[i % len(actions)],), daemon=True)
+                         for i in range(self.threads)]
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop.set()
+        for thread in self._threads:
+            thread.join(120)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=int, default=12)  # B stays under its 30 questions a minute
+    parser.add_argument("--flood-threads", type=int, default=3)
+    parser.add_argument("--flood", default="upload,ingest,ask", help="what A does, comma-separated")
+    args = parser.parse_args()
+    settings = Settings(data_dir=Path(tempfile.mkdtemp(prefix="wutong-load-")), seed_knowledge=False,
+                        default_api_key="tenant-a")
+    with TestClient(create_app(settings)) as client:
+        _, key_b = create_tenant(client.app.state.ctx.db, "tenant-b")
+        a, b = {"Authorization": "Bearer tenant-a"}, {"Authorization": f"Bearer {key_b}"}
+        for headers in (a, b):
+            with PRODUCTS.open("rb") as fh:
+                assert client.post("/v1/knowledge/documents", files={"file": ("products.csv", fh)},
+                                   headers=headers).status_code == 201
+        asked = questions(args.questions)
+        ask_all(client, b, asked[:2])  # warm the models up
+        alone = ask_all(client, b, asked)
+        with Flood(client, a, args.flood_threads, args.flood.split(",")) as flood:
+            time.sleep(2.0)  # let the flood build up
+            flooded = ask_all(client, b, asked)
+    print(f"B alone:        p50 {statistics.median(alone):.2f}s  p95 {p95(alone):.2f}s  (n={len(alone)})")
+    print(f"B under flood:  p50 {statistics.median(flooded):.2f}s  p95 {p95(flooded):.2f}s  (n={len(flooded)})")
+    print(f"ratio p95: {p95(flooded) / p95(alone):.2f}x (target <= 2x)")
+    print("A's requests:", ", ".join(f"{k}: {v}" for k, v in sorted(flood.outcomes.items())))
+
+
+if __name__ == "__main__":
+    main()

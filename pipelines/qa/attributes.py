@@ -1,0 +1,77 @@
+"""What a resident's question asks about: catalog attributes, recipe parts, yes/no.
+
+The cue phrases are written from how people ask about groceries in Chinese group chats (price:
+多少钱/几块; size: 多重/几斤/够几个人; shelf life: 放多久/保质期; after opening: 开封/开罐 ...),
+not from any evaluation file. Patterns are matched in order and a matched span is consumed, so
+保存多久 counts as shelf life and not also as storage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.facts import asked_allergens
+
+# attribute -> question patterns; the order decides which attribute claims a span first.
+_ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
+    "after_opening": (r"(开封|开罐|开袋|开盖|开瓶|拆开|打开|开了|没吃完|吃不完|喝不完|用不完)",),
+    "shelf_life": (r"保质期|有效期|过期|(放|存|保存|储存|搁)(得了)?(多久|多长时间|几天|几个月|多少天|几个月)",
+                   r"能(放|存)多久|多久(会)?坏"),
+    "price": (r"多少钱|什么价|啥价|价位|几块|几元|多少元|价格|价钱|售价|团购价|怎么卖|贵不贵|贵吗|便宜|优惠|划算",),
+    "arrival": (r"到货|(周|星期|礼拜)[一二三四五六日天](能|可以)?(到|送)|(哪天|哪一天|什么时候|啥时候|几号|周几|星期几|几时|何时)(能)?(到|送|发|来|有货)|发货|送到",),
+    "stock": (r"库存|还有货|有货吗|还剩|卖完|售罄|还能买|还有没有",),
+    "spec": (r"规格|多重|多大|几斤|多少斤|多少克|几克|多少g|重量|分量|容量|多少毫升|几升|多少升|多少水",
+             r"几个(?!月|小时|钟)|多少个(?!月|小时)|几只|多少只|几根|几枚|几罐|几杯|几包|几片|够几|几个人|几人|多少人",
+             r"一(份|袋|盒|包|箱|组|瓶|罐|桶)(有|是|装)|(有|装)多少"),
+    "origin": (r"产地|哪里(做|产|生产|加工|烤|来)|哪(家|儿)(做|产)|哪个国家|哪国|国产|进口|哪个省|哪里产|哪儿产|哪产|产自|原产|哪里的|哪儿的|哪的|从哪|哪个地方|什么地方|哪里来|哪来的",),
+    "allergens": (r"过敏|忌口|不耐受|过敏原",),
+    "maker": (r"谁(做|包|织|种|养|产|家|的)|哪家|厂家|厂商|生产商|品牌|牌子|手工做",),
+    "made_of": (r"(怎么|用什么|拿什么|啥|什么)(做|制|熬|酿|榨|加工)(的|成)|用什么|用的什么|用的是|原料|配方|配料|成分|工艺|添加|加了|加糖|放了|含(有|不含)?"
+                r"|纯的|是纯|有没有加|原切|拼接|合成|勾兑|色素|防腐剂",),
+    "storage": (r"保存|存放|储存|储藏|怎么放|怎么存|放冰箱|冰箱|冷藏|冷冻|冻|解冻|常温|放哪|收到(以后|后)|买回来",),
+    "how_to_eat": (r"怎么吃|吃法|怎么煮|怎么做|怎么弄|怎么用|怎么泡|怎么冲|怎么喝|几分钟|多久能熟|煮多久|生吃|生食|直接吃"
+                   r"|用多少|放多少|一次(用|吃|放|喝)|可以吃|能吃|能不能吃|几个月|几岁|适合|配什么|搭配|(用来|拿来|能|可以)(炒|煮|蒸|炸|煎|烤|拌|做|炖|煲)",),
+}
+_COMPILED = {attr: [re.compile(p) for p in pats] for attr, pats in _ATTRIBUTE_CUES.items()}
+# Attributes answered by one catalog field, in the field's own words.
+FIELD_ATTRIBUTES = ("price", "spec", "origin", "shelf_life", "storage", "arrival", "stock")
+# Attributes only a catalog can answer: a product named with one of these is a catalog question.
+CATALOG_ONLY = ("price", "spec", "origin", "shelf_life", "after_opening", "arrival", "stock", "allergens", "maker")
+
+_CONTAINS = re.compile(r"成分|含|有没有|加了|放了|里有|里面有")
+_YES_NO = re.compile(r"(吗|么|嘛)[？?！!。\s]*$|是不是|是否|能不能|可不可以|会不会|有没有|要不要|需不需要|用不用|行不行|[能会要]否")
+_TIME = re.compile(r"多久|多长时间|多少分钟|几分钟|几个小时|几小时|多少小时|多少秒|几秒|什么火候|多大火")
+_INGREDIENTS = re.compile(r"材料|原料|食材|用料|配料|准备(些)?什么|准备哪些|需要(些)?什么|需要哪些|要什么|放什么|放哪些|加什么|调料|买什么")
+_HOW_TO = re.compile(r"怎么(做|煮|炒|蒸|炖|弄|调|烧|煎|炸|烤|拌|包|熬|腌|处理|切|泡|发)|做法|步骤|教程|如何(做|煮|炒|蒸|炖|调)|咋做")
+
+
+def asked_attributes(question: str) -> list[str]:
+    """Catalog attributes the question asks about, in question order."""
+    text, found = question, []
+    for attr, patterns in _COMPILED.items():
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                found.append((match.start(), attr))
+                text = text[:match.start()] + "　" * (match.end() - match.start()) + text[match.end():]
+    asks_content = _CONTAINS.search(question)  # 有小麦成分吗, 含不含花生: an allergen asked about
+    if asked_allergens(question) and asks_content and not any(a == "allergens" for _, a in found):
+        found.append((len(question), "allergens"))
+    attrs = list(dict.fromkeys(a for _, a in sorted(found)))
+    if "after_opening" in attrs:  # 开封后能放多久: never the unopened shelf life
+        attrs = [a for a in attrs if a not in ("shelf_life", "storage")]
+    return attrs
+
+
+def is_yes_no(question: str) -> bool:
+    return bool(_YES_NO.search(question.strip()))
+
+
+def recipe_part(question: str) -> str:
+    """Which part of a recipe answers the question: time | ingredients | steps | any."""
+    if _TIME.search(question):
+        return "time"
+    if _INGREDIENTS.search(question):
+        return "ingredients"
+    if _HOW_TO.search(question):
+        return "steps"
+    return "any"

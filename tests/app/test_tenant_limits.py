@@ -1,0 +1,71 @@
+"""Per-tenant limits over HTTP: 429 with Retry-After (queued jobs, questions) or 413 (storage), each with a
+Chinese message, and never affecting another tenant (the real service; no model runs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.config import LimitOptions, Settings
+from app.errors import RateLimited
+from app.limits import InFlight
+from app.main import create_app
+from app.store.tenants import create_tenant
+from tests.utils.paths import MEDIA
+
+WAV = MEDIA / "asr" / "paddlespeech_zh.wav"
+
+
+@pytest.fixture
+def limited(tmp_path: Path, model_dir: Path) -> Iterator[TestClient]:
+    settings = Settings(data_dir=tmp_path, model_dir=model_dir, default_api_key="k", seed_knowledge=False,
+                        limits=LimitOptions(queued_jobs=1, ask_per_minute=2, storage_mb=1))
+    with TestClient(create_app(settings, run_worker=False)) as client:
+        client.headers["Authorization"] = "Bearer k"
+        yield client
+
+
+def other(client: TestClient, name: str = "b") -> dict[str, str]:
+    _, key = create_tenant(client.app.state.ctx.db, name)
+    return {"Authorization": f"Bearer {key}"}
+
+
+def test_queued_jobs_over_the_limit_get_429(limited: TestClient) -> None:
+    rec_id = limited.post("/v1/recordings", files={"file": ("zh.wav", WAV.read_bytes())}).json()["id"]
+    assert limited.post(f"/v1/recordings/{rec_id}/transcribe", json={}).status_code == 202
+    refused = limited.post(f"/v1/recordings/{rec_id}/highlights", json={})
+    assert refused.status_code == 429 and refused.headers["Retry-After"].isdigit()
+    assert refused.json()["error"]["code"] == "too_many_jobs" and "排队" in refused.json()["error"]["message"]
+
+
+def test_questions_over_the_rate_get_429_for_that_tenant_only(limited: TestClient) -> None:
+    # an empty question is refused by validation after the rate check, so no model is needed to count
+    statuses = [limited.post("/v1/ask", json={}).status_code for _ in range(3)]
+    assert statuses == [422, 422, 429]
+    refused = limited.post("/v1/ask", json={})
+    assert refused.headers["Retry-After"] == "60" and "提问太频繁" in refused.json()["error"]["message"]
+    assert limited.post("/v1/ask", json={}, headers=other(limited)).status_code == 422
+
+
+def test_storage_over_the_limit_gets_413(limited: TestClient) -> None:
+    big = WAV.read_bytes() * (1 + (1024 * 1024) // len(WAV.read_bytes()))
+    response = limited.post("/v1/recordings", files={"file": ("zh.wav", big)})
+    assert response.status_code == 413 and response.json()["error"]["code"] == "storage_full"
+    assert "删除" in response.json()["error"]["message"]
+    assert limited.post("/v1/recordings", files={"file": ("zh.wav", WAV.read_bytes())}).status_code == 201
+
+
+def test_a_tenant_has_at_most_its_limit_of_questions_in_flight() -> None:
+    asking = InFlight()
+    with asking.hold("a", 1):
+        with pytest.raises(RateLimited) as refused:
+            with asking.hold("a", 1):
+                pass
+        assert refused.value.headers["Retry-After"] == "5"
+        with asking.hold("b", 1):  # another tenant is not held up
+            pass
+    with asking.hold("a", 1):  # released when the first question ended
+        pass

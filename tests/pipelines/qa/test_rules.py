@@ -1,0 +1,44 @@
+"""The correctness rules themselves: well formed, and every accepted fact is in its source."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from pipelines.qa.evaluate import load_questions, normalise
+from tests.utils.paths import PRODUCTS_CSV, RECIPES, REPO, SHARED
+
+HERE = Path(__file__).parent
+SEED = REPO / "knowledge" / "seed"
+TYPES = {"price", "spec", "origin", "shelf_life", "storage", "after_opening", "allergen", "arrival", "ingredients",
+         "maker", "how_to_eat", "yes_no", "multi", "recipe_time", "recipe_ingredients", "recipe_steps",
+         "out_of_scope", "hostile"}
+SETS = {  # name -> (questions, rules, catalog, recipes)
+    "dev": (SHARED / "eval" / "questions-dev.jsonl", HERE / "rules-dev.jsonl", PRODUCTS_CSV, RECIPES),
+    "extra": (HERE / "questions-extra.jsonl", HERE / "rules-extra.jsonl", PRODUCTS_CSV, RECIPES),
+    "seed": (HERE / "questions-seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
+}
+
+
+def source_text(source: str, catalog: Path, recipes: Path) -> str:
+    if (recipes / source).is_file():
+        return (recipes / source).read_text(encoding="utf-8")
+    with catalog.open(encoding="utf-8") as fh:
+        return next((",".join(row.values()) for row in csv.DictReader(fh) if row["sku"] == source), "")
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_every_rule_is_well_formed_and_grounded(name):
+    questions, rules, catalog, recipes = SETS[name]
+    items = load_questions(questions, rules)
+    assert items and all(q.get("type") in TYPES for q in items), {q.get("type") for q in items} - TYPES
+    for q in items:
+        if q["expect"] == "refuse":
+            assert not q.get("must") and q["type"] in ("out_of_scope", "hostile"), q["id"]
+            continue
+        text = normalise("".join(source_text(s, catalog, recipes) for s in q["sources"]))
+        assert text, q["id"]
+        for group in q["must"]:  # at least one phrasing of every fact is the source's own
+            assert any(normalise(p) in text for p in group), (q["id"], group)
