@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import re
 import time
 import weakref
 
 from app.context import AppContext
-from app.errors import RateLimited, Unauthorized
+from app.errors import InvalidRequest, RateLimited, Unauthorized
 from app.services.ask import ask
 from app.store import bot_messages as store
 from app.store.tenants import Tenant, get_tenant
@@ -30,6 +31,18 @@ def webhook_tenant(ctx: AppContext, tenant_id: str | None) -> Tenant:
     if tenant is None:
         raise Unauthorized("X-Wutong-Tenant 不对", code="unknown_tenant")
     return tenant
+
+
+# The signed `ts`, read from the raw body without parsing it: the signature is checked before any JSON
+# from an unauthenticated sender is parsed (bounded, linear-time pattern).
+_TS = re.compile(rb'"ts"\s{0,8}:\s{0,8}(-?\d{1,20}(?:\.\d{1,20})?(?:[eE][-+]?\d{1,4})?)')
+
+
+def signed_ts(body: bytes) -> float:
+    found = _TS.search(body)
+    if found is None:
+        raise InvalidRequest("消息缺少时间戳 ts", code="invalid_request")
+    return float(found.group(1))
 
 
 def verify(tenant: Tenant, signature: str | None, msg_ts: float, body: bytes, max_skew_s: int) -> None:

@@ -86,6 +86,23 @@ def test_a_non_ascii_webhook_signature_is_401(client: TestClient) -> None:
     assert response.status_code == 401
 
 
+def test_the_webhook_checks_the_signature_before_parsing_json(client: TestClient) -> None:
+    """An unsigned sender's body is never parsed: a wrong signature on invalid JSON is 401, not 422; the
+    signed ts must be the message's own."""
+    from app.services.bot import sign
+
+    config = client.get("/v1/bot/config").json()
+    headers = {"X-Wutong-Tenant": config["tenant_id"], "Content-Type": "application/json"}
+    now = int(time.time())
+    broken = f'{{"ts": {now}, "text": '.encode() + b"[" * 100_000
+    response = client.post("/v1/bot/webhook", content=broken, headers={**headers, "X-Wutong-Signature": "0" * 64})
+    assert response.status_code == 401 and response.json()["error"]["code"] == "bad_signature"
+    decoy = json.dumps({"meta": {"ts": now}, "msg_id": "d", "group_id": "g", "text": "x", "ts": 1}).encode()
+    signed = sign(config["bot_secret"], str(now), decoy)
+    response = client.post("/v1/bot/webhook", content=decoy, headers={**headers, "X-Wutong-Signature": signed})
+    assert response.status_code in (401, 422)
+
+
 def test_an_hls_manifest_is_not_probed_as_media(tmp_path: Path) -> None:
     """A manifest makes ffmpeg read the files it lists (here another file on the server); only our own
     containers may open."""
