@@ -23,12 +23,24 @@ from app.store.clips import Clip
 from app.store.jobs import Job
 from app.store.sql import new_id
 from pipelines.clips import ClipOptions, render_clip
+from pipelines.errors import InvalidInput
 from pipelines.highlights import Highlight
 
 
 def start_clip(ctx: AppContext, tenant_id: str, highlight_id: str, params: dict[str, Any]) -> Job:
     found = get_highlight(ctx, tenant_id, highlight_id)
-    return recording_data(ctx, tenant_id, found.recording_id).enqueue("clip", params, subject_id=highlight_id)
+    data = recording_data(ctx, tenant_id, found.recording_id)
+    check_span(params.get("start", found.highlight.start), params.get("end", found.highlight.end),
+               data.rec.duration_s, ctx.settings.clips.max_span_s)
+    return data.enqueue("clip", params, subject_id=highlight_id)
+
+
+def check_span(start: float, end: float, duration_s: float, max_span_s: float) -> None:
+    """A clip lies inside the recording and is at most `max_span_s` long (bounded render time and size)."""
+    if not 0 <= start < end <= duration_s + 0.5:
+        raise InvalidInput(f"片段范围不对：应在 0 到 {duration_s:.0f} 秒之间，且结束晚于开始", code="clip_span")
+    if end - start > max_span_s:
+        raise InvalidInput(f"短视频最长 {max_span_s:.0f} 秒，请缩短片段", code="clip_too_long")
 
 
 def get_clip(ctx: AppContext, tenant_id: str, clip_id: str) -> Clip:

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from app.context import AppContext
 from app.services.catalog import tenant_catalog
 from app.services.comments import load_comments
-from app.services.highlights import get_highlight
+from app.services.highlights import get_highlight, list_highlights
 from app.services.knowledge import get_kb
 from app.services.lookup import require
 from app.services.recordings import get_recording
@@ -17,6 +17,7 @@ from app.store import gaps as gap_store
 from app.store.drafts import Draft
 from app.store.recordings import list_recordings
 from pipelines.adlaw import check_adlaw
+from pipelines.catalog import product_terms
 from pipelines.drafts import (
     CopyContext,
     CopyRequest,
@@ -74,7 +75,18 @@ def copy_context(ctx: AppContext, tenant_id: str, recording_id: str | None,
             context.transcript_excerpt = "".join(s.text for s in quoted)[:EXCERPT_CHARS]
         else:
             context.recording_summary = "".join(s.text for s in segments)[:EXCERPT_CHARS]
+            skus = recording_products(ctx, tenant_id, recording_id, "".join(s.text for s in segments))
     return context, recording_id, skus
+
+
+def recording_products(ctx: AppContext, tenant_id: str, recording_id: str, text: str) -> list[str]:
+    """The SKUs a recording sold: its highlights' products, best first, else the catalog products its
+    transcript names (so a follow-up post needs no SKUs picked by hand)."""
+    found = [sku for h in list_highlights(ctx, tenant_id, recording_id) for sku in h.skus]
+    if not found:
+        terms = product_terms(tenant_catalog(ctx, tenant_id))
+        found = [sku for sku, names in terms.items() if any(t in text for t in names)]
+    return list(dict.fromkeys(found))
 
 
 def draft_copy(ctx: AppContext, tenant_id: str, kind: str, skus: list[str], tone: str | None,

@@ -25,6 +25,8 @@ class ClipOptions(BaseModel):
     subtitles: bool = True
     title: str | None = Field(None, max_length=40)
     """A title bar at the top of the clip (plain text, set in the CJK font)."""
+    max_span_s: float = Field(180.0, gt=0, le=1800)
+    """The longest clip that may be rendered (a highlight and the sentences a leader adds around it)."""
     crf: int = Field(23, ge=0, le=51)
     preset: X264Preset = "veryfast"
     font_path: str | None = None

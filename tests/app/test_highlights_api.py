@@ -83,6 +83,8 @@ def test_bad_requests_are_clear(stream_service: StreamService, highlights: list[
     assert api.post("/v1/highlights/nope/clip", json={}).status_code == 404
     bad_span = api.post(f"/v1/highlights/{highlights[0]['id']}/clip", json={"start": 10, "end": 5})
     assert bad_span.status_code == 422 and bad_span.json()["error"]["code"] == "invalid_request"
+    past_the_end = api.post(f"/v1/highlights/{highlights[0]['id']}/clip", json={"start": 10, "end": 5000})
+    assert past_the_end.status_code == 400 and past_the_end.json()["error"]["code"] == "clip_span"
 
 
 def test_other_tenant_sees_nothing(stream_service: StreamService, highlights: list[dict], clip: dict) -> None:

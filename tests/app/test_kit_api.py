@@ -100,3 +100,13 @@ def test_kit_of_an_unknown_recording_is_not_found(service) -> None:
     client, rec_id = service
     assert client.get("/v1/recordings/nope/kit").status_code == 404
     assert client.post("/v1/recordings/nope/kit", json={}).status_code == 404
+
+
+def test_follow_up_from_a_recording_alone_names_its_products(service, kit: dict) -> None:
+    """POST /v1/drafts/copy with only a recording: the post is written from the recording's own products."""
+    client, rec_id = service
+    response = client.post("/v1/drafts/copy", json={"kind": "follow_up", "recording_id": rec_id})
+    assert response.status_code == 201, response.text
+    sold = {sku for h in client.get(f"/v1/recordings/{rec_id}/highlights").json()["data"] for sku in h["skus"]}
+    names = {p["sku"]: p["name"] for p in client.get("/v1/products").json()["data"]}
+    assert sold and any(names[sku] in response.json()["text"] for sku in sold), response.json()["text"]
