@@ -225,6 +225,8 @@ def live_tab(phone: Phone) -> None:
     panel.get_by_role("button", name="开始录制").click()
     page.locator("#toast").filter(has_text="允许").wait_for()
     phone.snap("14-live", at=panel)
+    # the browser logs the refused request (400) itself; nothing else may have gone wrong
+    assert [m for m in phone.errors.take() if "400" not in m or "/v1/live" not in m] == []
 
 
 def ask(panel, question: str) -> None:

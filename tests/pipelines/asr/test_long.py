@@ -67,6 +67,8 @@ def test_looped_long_file(model_dir: Path, looped_file: Path, tmp_path: Path) ->
     assert t.duration == pytest.approx(LONG_MINUTES * 60, abs=2)
     assert t.segments and t.segments[-1].end > t.duration - 120
     assert_well_formed(t)
-    # A whole-file decode alone would be duration * 16 kHz * 4 bytes; windows keep memory flat.
-    assert peak_mib < 2048
+    # A whole-file decode alone would be duration * 16 kHz * 4 bytes; windows keep memory flat. The bound
+    # is whisper's batched decoding plus the correction passes' fixed cost (jieba's dictionary as the
+    # domain pass's prior: about 75 MiB, measured alone), which does not grow with the file.
+    assert peak_mib < 2560
     assert len(t.text) > LONG_MINUTES * 60  # > 1 character a second: the talk is dense, not a truncated run
