@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from pipelines.catalog.models import Product
@@ -20,9 +21,17 @@ def _first(row: dict[str, str], keys: tuple[str, ...]) -> str:
     return next((str(row[k]).strip() for k in keys if row.get(k) not in (None, "")), "")
 
 
+# A SKU is the product's document id in the knowledge base: starts with a letter (any script) or digit,
+# then those and . _ - /, never ':' (the separator of system ids such as rec:<recording>) nor '..', at most 64.
+_SKU = re.compile(r"\w[\w.\-/]{0,63}")
+
+
 def _product(row: dict) -> Product | None:
     row = {str(k).strip(): ("" if v is None else str(v).strip()) for k, v in row.items() if k is not None}
     sku, name = _first(row, ID_KEYS), _first(row, NAME_KEYS)
+    if sku and (not _SKU.fullmatch(sku) or ".." in sku):
+        raise InvalidInput(f"商品编号「{sku[:20]}」不合规：只能用字母、数字和 . _ - /，最长 64 个字符",
+                           code="invalid_sku")
     return Product(sku=sku, name=name, fields=row) if sku and name else None
 
 
@@ -34,6 +43,8 @@ def parse_catalog(data: bytes, filename: str = "catalog.csv") -> list[Product]:
             payload = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InvalidInput(f"catalog JSON is invalid: {exc.msg}") from exc
+        except RecursionError as exc:
+            raise InvalidInput("catalog JSON is nested too deeply") from exc
         rows = payload.get("products", []) if isinstance(payload, dict) else payload
         if not isinstance(rows, list):
             raise InvalidInput("catalog JSON must be a list of products")
@@ -41,7 +52,10 @@ def parse_catalog(data: bytes, filename: str = "catalog.csv") -> list[Product]:
         reader = csv.DictReader(io.StringIO(text))
         if not reader.fieldnames or not any(k in reader.fieldnames for k in ID_KEYS):
             raise InvalidInput("catalog CSV needs a header row with a `sku` or `id` column")
-        rows = list(reader)
+        try:
+            rows = list(reader)
+        except csv.Error as exc:  # e.g. a field over the csv module's size limit
+            raise InvalidInput(f"catalog CSV is unreadable: {exc}") from exc
     return [p for p in (_product(r) for r in rows if isinstance(r, dict)) if p]
 
 
