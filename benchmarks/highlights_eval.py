@@ -27,16 +27,15 @@ sys.path.insert(0, str(REPO))
 from pipelines.asr import TranscribeOptions, catalog_hotwords, transcribe  # noqa: E402
 from pipelines.catalog import Product, load_catalog  # noqa: E402
 from pipelines.comments import parse_comments  # noqa: E402
-from pipelines.highlights import Highlight, HighlightOptions, find_highlights  # noqa: E402
+from pipelines.highlights import HighlightOptions, find_highlights  # noqa: E402
 from pipelines.provision import provision_all  # noqa: E402
 from pipelines.transcript import Transcript  # noqa: E402
+from tests.pipelines.highlights.streams import COVER, KINDS, rank_of, sentence_bounded  # noqa: E402
 
 MEDIA = REPO.parent / "shared" / "media"
 STREAMS = {"stream": "comments.jsonl", "stream3": "comments.csv"}
 CATALOGS = {"products": REPO.parent / "shared" / "knowledge" / "products.csv",
             "seed": REPO / "knowledge" / "seed" / "catalog.csv"}
-KINDS = ("demo", "tasting", "offer")
-COVER = 0.6
 
 
 def cached_transcript(stream: str, catalog_name: str, catalog: list[Product], cache: Path, models: Path) -> Transcript:
@@ -54,22 +53,6 @@ def truth_span(stream: str, kind: str) -> tuple[float, float]:
     sentences = [s for s in json.loads((MEDIA / stream / "script_truth.json").read_text(encoding="utf-8"))
                  if s["kind"] == kind]
     return sentences[0]["start"], sentences[-1]["end"]
-
-
-def rank_of(highlights: list[Highlight], kind: str, span: tuple[float, float]) -> int | None:
-    for rank, h in enumerate(highlights, 1):
-        overlap = min(h.end, span[1]) - max(h.start, span[0])
-        if h.kind == kind and overlap >= COVER * (span[1] - span[0]):
-            return rank
-    return None
-
-
-def sentence_bounded(h: Highlight, transcript: Transcript, padding: float) -> bool:
-    segments = transcript.segments
-    starts_ok = any(0 <= s.start - h.start <= padding + 1e-6 for s in segments)
-    ends_ok = any(0 <= h.end - s.end <= padding + 1e-6 for s in segments)
-    uncut = all(s.end <= h.start or s.start >= h.end or (h.start <= s.start and s.end <= h.end) for s in segments)
-    return starts_ok and ends_ok and uncut
 
 
 def evaluate(stream: str, catalog_name: str, with_comments: bool, args: argparse.Namespace) -> str:
