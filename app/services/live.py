@@ -76,8 +76,8 @@ def sessions(ctx: AppContext) -> LiveSessions:
 class _Finisher(LiveListener):
     """When the recorder ends (stop, end of stream, source lost), finish in a thread of its own."""
 
-    def __init__(self, ctx: AppContext) -> None:
-        self.ctx, self.session_id, self.tenant_id = ctx, "", ""
+    def __init__(self, ctx: AppContext, tenant_id: str, session_id: str) -> None:
+        self.ctx, self.tenant_id, self.session_id = ctx, tenant_id, session_id
 
     def ended(self, reason: str) -> None:
         threading.Thread(target=finish_live, args=(self.ctx, self.tenant_id, self.session_id),
@@ -99,8 +99,7 @@ def start_live(ctx: AppContext, tenant_id: str, *, source: str | None, kind: Sou
     wait for pushed chunks."""
     live_id = new_id()
     folder = _live_dir(ctx, tenant_id, live_id)
-    finisher = _Finisher(ctx)
-    finisher.session_id, finisher.tenant_id = live_id, tenant_id
+    finisher = _Finisher(ctx, tenant_id, live_id)
     asr = LiveTranscription(_transcriber(ctx, tenant_id),
                             on_update=lambda new, transcript: _index_live(ctx, tenant_id, live_id, transcript))
     listener = Fanout(asr, finisher)
