@@ -45,6 +45,13 @@ def alias_groups() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(group) for group in data["groups"])
 
 
+@lru_cache(maxsize=1)
+def categories() -> dict[str, tuple[str, ...]]:
+    """Category word -> the kinds of food it covers (牛肉 -> 牛腩, 牛排 ...): one-way, unlike aliases."""
+    data = tomllib.loads(ALIASES_FILE.read_text(encoding="utf-8"))
+    return {word: tuple(kinds) for word, kinds in data.get("categories", {}).items()}
+
+
 def aliases_of(term: str) -> list[str]:
     """Other names of the same food: 西红柿 -> [番茄], 土鸡蛋 -> [柴鸡蛋, 笨鸡蛋, 草鸡蛋]."""
     return [other for group in alias_groups() if term in group for other in group if other != term]

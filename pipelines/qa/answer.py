@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 
+from pipelines.catalog import product_terms
 from pipelines.llm.base import LLM
-from pipelines.qa.attributes import CATALOG_ONLY, asked_attributes
+from pipelines.qa.attributes import CATALOG_ONLY, asked_attributes, recipe_part
 from pipelines.qa.cache import AnswerCache
 from pipelines.qa.evidence import SourceEvidence, group_sources
+from pipelines.qa.names import correct_typos
 from pipelines.qa.options import AskOptions
 from pipelines.qa.polish import polish
 from pipelines.qa.products import catalog_products, named_products, product_answer
-from pipelines.qa.recipes import named_dishes, recipe_answer
+from pipelines.qa.recipes import dish_name, named_dishes, recipe_answer
 from pipelines.qa.screen import screen_question
 from pipelines.qa.text import quoted_sentences
 from pipelines.retrieval import Hit, Retriever, SourceInfo
@@ -65,21 +67,58 @@ def answer_question(question: str, kb: Retriever, llm: LLM | None, options: AskO
 def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) -> Answer:
     if hostile := screen_question(question):
         return _handoff(options, "hostile", hostile)
-    sources, attrs = kb.sources(), asked_attributes(question)
-    products = named_products(question, catalog_products(sources))
+    sources = kb.sources()
+    catalog = catalog_products(sources)
+    question = correct_typos(question, known_names(catalog, sources))
+    attrs = asked_attributes(question)
+    products = named_products(question, catalog)
     dishes = named_dishes(question, sources)
-    if products and _catalog_first(products, dishes, attrs) and (found := catalog_answer(question, products, attrs)):
+    if products and _catalog_first(question, products, dishes, attrs) and (
+            found := catalog_answer(question, products, attrs)):
         return _with_streams(found, question, kb, sources, options)
     if dishes and (found := dish_answer(question, dishes[0][0], kb, options)):
         return found
-    return retrieved_answer(question, kb, llm, options)
+    return retrieved_answer(question, kb, llm, options, product_named=bool(products) and not dishes)
 
 
-def _catalog_first(products: list, dishes: list, attrs: list[str]) -> bool:
-    """A price, size or date is a catalog question; otherwise the longer name wins (西红柿炒鸡蛋 is a dish)."""
-    if not dishes or any(a in CATALOG_ONLY for a in attrs):
+def _catalog_first(question: str, products: list, dishes: list, attrs: list[str]) -> bool:
+    """A product named only inside the dish's name (排骨 in 土豆炖排骨) is an ingredient of the dish; a
+    price, size or date is a catalog question; otherwise the longer name wins (西红柿炒鸡蛋 is a dish),
+    and a product named exactly like the dish loses when the question asks for a recipe part (醒多久)."""
+    if not dishes:
         return True
-    return max(len(term) for _, term in products) >= len(dishes[0][1])
+    dish = dishes[0][1]
+    outside = [term for _, term in products if not inside_name(question, term, dish)]
+    if not outside:
+        return False
+    if any(a in CATALOG_ONLY and a != "spec" for a in attrs):
+        return True
+    if recipe_part(question) == "amount":
+        return False  # 戚风蛋糕要几个鸡蛋: the recipe's amount, not the product's pack size
+    if recipe_part(question) != "any" and all(term in dish for term in outside):
+        return False  # 土豆炖排骨的排骨要用多少克: the dish's ingredient, in the dish's amounts
+    if "spec" in attrs:
+        return True
+    longest = max(len(term) for term in outside)
+    return longest > len(dish) or (longest == len(dish) and recipe_part(question) == "any")
+
+
+def inside_name(question: str, term: str, name: str) -> bool:
+    """Every mention of `term` lies within a mention of the longer `name`."""
+    if len(term) >= len(name):
+        return False
+    spans = [(m, m + len(name)) for m in _positions(question, name)]
+    return all(any(s <= m and m + len(term) <= e for s, e in spans) for m in _positions(question, term))
+
+
+def _positions(text: str, word: str) -> list[int]:
+    return [i for i in range(len(text)) if text.startswith(word, i)]
+
+
+def known_names(catalog: list, sources: list[SourceInfo]) -> list[str]:
+    """Every name a question may misspell: the products' terms and the dishes' names."""
+    terms = [t for ts in product_terms(catalog).values() for t in ts]
+    return terms + [dish_name(s.title) for s in sources if s.kind == "recipe"]
 
 
 def _with_streams(answer: Answer, question: str, kb: Retriever, sources: list[SourceInfo],
@@ -113,7 +152,11 @@ def dish_answer(question: str, info: SourceInfo, kb: Retriever, options: AskOpti
                   mode="recipe")
 
 
-def retrieved_answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) -> Answer:
+def retrieved_answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions,
+                     product_named: bool = False) -> Answer:
+    """The answer from the best source that covers the question. When the question names a product
+    its catalog entry could not answer, a recipe may answer only a cooking question (炸几分钟), never
+    a fact about the product (是腌好的吗: a recipe's 泰森的是腌好的 is another brand)."""
     hits = kb.search(question, options.top_k)
     sources = group_sources(question, hits, kb)[: options.max_sources]
     primary, reason, detail = choose_source(sources, options)
@@ -121,6 +164,8 @@ def retrieved_answer(question: str, kb: Retriever, llm: LLM | None, options: Ask
         return _handoff(options, reason, detail)
     if primary.kind != "product" and any(a in SOLD_FACTS for a in asked_attributes(question)):
         return _handoff(options, "not_in_knowledge", "no product")  # a price asked of a recipe page
+    if product_named and primary.kind == "recipe" and recipe_part(question) == "any":
+        return _handoff(options, "not_in_knowledge", "product fact not in the catalog")
     text, mode = compose(question, primary, kb, llm, options)
     if not text:
         return _handoff(options, "no_answer", primary.id)

