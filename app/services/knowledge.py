@@ -7,12 +7,18 @@ gaps it answered.
 
 from __future__ import annotations
 
+import asyncio
 import re
+import threading
+import weakref
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from app.config_sections import MB
 from app.context import AppContext
-from app.jobs.worker import JobContext
+from app.jobs.worker import JobContext, lower_priority
 from app.services.lookup import not_found, require
 from app.store import gaps as gap_store
 from app.store import products as product_store
@@ -26,10 +32,46 @@ from pipelines.errors import InvalidInput, NotFound, TooLarge
 _DOC_ID = re.compile(r"^[\w\u3400-\u9fff .()（）·+-]+(/[\w\u3400-\u9fff .()（）·+-]+)*$")
 
 
+INGEST_THREADS = 2  # documents embedded at once over all tenants (2 cores); each tenant one at a time
+
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyncio.Semaphore]] = weakref.WeakKeyDictionary()
+
+
+def ingest_pool(nice: int) -> ThreadPoolExecutor:
+    """Threads that embed documents at the jobs' lower CPU priority (the embedder's OpenMP threads they
+    start inherit it): one tenant's ingests cannot slow another tenant's questions on 2 cores."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(INGEST_THREADS, thread_name_prefix="wutong-ingest",
+                                       initializer=lower_priority, initargs=(nice,))
+        return _pool
+
+
+def _tenant_slot(tenant_id: str) -> asyncio.Semaphore:
+    slots = _slots.setdefault(asyncio.get_running_loop(), {})
+    return slots.setdefault(tenant_id, asyncio.Semaphore(1))
+
+
+async def run_ingest(ctx: AppContext, tenant_id: str, ingest: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run `ingest(ctx, tenant_id, ...)` in a low-priority ingest thread, one at a time per tenant: a
+    tenant's further documents wait their turn without holding a thread, so a flood takes at most one
+    of the INGEST_THREADS and other tenants' documents still go in beside it."""
+    async with _tenant_slot(tenant_id):
+        future = ingest_pool(ctx.settings.jobs.nice).submit(ingest, ctx, tenant_id, *args, **kwargs)
+        return await asyncio.wrap_future(future)
+
+
 def get_kb(ctx: AppContext, tenant_id: str) -> KnowledgeBase:
     options = ctx.settings.kb
-    return KnowledgeBase(ctx.files.knowledge_root(), tenant_id, get_embedder(options.embedder_threads),
-                         chunk_chars=options.chunk_chars, candidates=options.search_candidates)
+    # With a Chroma server the folder holds only the embedding cache, a SQLite file: keep it on this
+    # machine's disk, never on the media mount that API and workers share (SQLite over NFS is unsafe).
+    root = ctx.settings.data_dir / "knowledge" if ctx.settings.chroma_url else ctx.files.knowledge_root()
+    return KnowledgeBase(root, tenant_id, get_embedder(options.embedder_threads),
+                         chunk_chars=options.chunk_chars, candidates=options.search_candidates,
+                         server_url=ctx.settings.chroma_url)
 
 
 class CatalogFirst:

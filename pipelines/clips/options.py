@@ -27,6 +27,10 @@ class ClipOptions(BaseModel):
     """A title bar at the top of the clip (plain text, set in the CJK font)."""
     max_span_s: float = Field(180.0, gt=0, le=1800)
     """The longest clip that may be rendered (a highlight and the sentences a leader adds around it)."""
+    max_file_mb: int = Field(200, ge=1, le=4096)
+    """The largest clip file (MB): ffmpeg stops there (`-fs`) and the render fails (180 s at the defaults: ~7 MB)."""
+    max_per_recording: int = Field(50, ge=1, le=1000)
+    """Clips kept per recording (bounds the kit's zip, together with max_file_mb)."""
     crf: int = Field(23, ge=0, le=51)
     preset: X264Preset = "veryfast"
     font_path: str | None = None

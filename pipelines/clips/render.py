@@ -18,11 +18,12 @@ from pipelines.clips.filters import ASS_NAME, FONTS_DIR, filter_graph, output_si
 from pipelines.clips.fonts import FontFace, get_cjk_font
 from pipelines.clips.options import ClipOptions, RenderedClip
 from pipelines.clips.subtitles import SubtitleLayout, caption_cues, write_ass
-from pipelines.errors import InvalidInput
+from pipelines.errors import InvalidInput, MediaError
 from pipelines.media import MediaInfo, probe
 from pipelines.transcript import Transcript
 
 MIN_CLIP_S = 0.5
+MB = 1024 * 1024
 
 
 def clamp_span(span: tuple[float, float], media_duration: float) -> tuple[float, float]:
@@ -50,8 +51,14 @@ def ffmpeg_args(source: Path, span: tuple[float, float], info: MediaInfo, option
         "-c:v", "libx264", "-preset", options.preset, "-crf", str(options.crf), "-pix_fmt", "yuv420p",
         "-force_key_frames", f"expr:gte(t,n_forced*{options.keyframe_interval_s})",
         "-c:a", "aac", "-b:a", options.audio_bitrate, "-ac", "2",
-        "-movflags", "+faststart", "-f", "mp4", str(out),
+        "-movflags", "+faststart", "-fs", str(options.max_file_mb * MB), "-f", "mp4", str(out),
     ]
+
+
+def _check_size(video: Path, max_file_mb: int) -> None:
+    """`-fs` ends the file quietly at the cap (ffmpeg exits 0): a file that reached it is cut short."""
+    if video.stat().st_size >= max_file_mb * MB * 0.98:  # ffmpeg stops a little before the limit
+        raise MediaError(f"短视频超过 {max_file_mb} MB 上限，请缩短片段或降低画质", code="clip_too_large")
 
 
 def _probe_output(video: Path) -> tuple[float, int, int]:
@@ -69,8 +76,10 @@ def render_clip(
     options: ClipOptions | None = None,
     out_dir: Path = Path("."),
     progress: Progress | None = None,
+    timeout_s: float | None = None,
 ) -> RenderedClip:
-    """Cut `span` (seconds) of `source` into `out_dir`; subtitles come from `transcript`'s words."""
+    """Cut `span` (seconds) of `source` into `out_dir`; subtitles come from `transcript`'s words.
+    ffmpeg is killed after `timeout_s`, or as soon as `progress` raises (a cancelled job)."""
     options = options or ClipOptions()
     source, out_dir = Path(source), Path(out_dir)
     info = probe(source)
@@ -90,7 +99,8 @@ def render_clip(
             write_ass(work / ASS_NAME, cues, layout, font, options.title, span[1] - span[0])
         partial = work / "clip.mp4"
         args = ffmpeg_args(source.resolve(), span, info, options, size, with_ass, partial)
-        run_ffmpeg(args, duration=span[1] - span[0], cwd=work, progress=progress)
+        run_ffmpeg(args, duration=span[1] - span[0], cwd=work, progress=progress, timeout_s=timeout_s)
+        _check_size(partial, options.max_file_mb)
         partial.replace(video)
     duration, width, height = _probe_output(video)
     pick_cover(video, cover, duration)

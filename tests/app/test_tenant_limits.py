@@ -3,6 +3,8 @@ Chinese message, and never affecting another tenant (the real service; no model 
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +16,8 @@ from app.errors import RateLimited
 from app.limits import InFlight
 from app.main import create_app
 from app.store.tenants import create_tenant
-from tests.utils.paths import MEDIA
+from pipelines.embeddings import LOCK_BATCH
+from tests.utils.paths import MEDIA, RECIPES
 
 WAV = MEDIA / "asr" / "paddlespeech_zh.wav"
 
@@ -69,3 +72,32 @@ def test_a_tenant_has_at_most_its_limit_of_questions_in_flight() -> None:
             pass
     with asking.hold("a", 1):  # released when the first question ended
         pass
+
+
+def long_document(tag: str, paragraphs: int = 3 * LOCK_BATCH) -> dict[str, str]:
+    """A document of about `paragraphs` chunks no test has embedded before (the embedding cache cannot help)."""
+    recipes = sorted(RECIPES.rglob("*.md"))
+    stamp = time.time_ns()
+    body = "\n\n".join(f"{tag}-{stamp}-{i}：" + recipes[i % len(recipes)].read_text(encoding="utf-8")[:300]
+                         .replace("\n", " ") for i in range(paragraphs))
+    return {"path": f"flood/{tag}.md", "text": f"# {tag}\n\n{body}"}
+
+
+def test_one_tenants_ingest_flood_takes_one_ingest_thread(limited: TestClient) -> None:
+    """Tenant A sends two large documents at once; tenant B's note goes in beside A's first one instead
+    of queueing behind A's documents (each tenant ingests one document at a time, and the embedder
+    takes its lock per batch, so B's passage goes between two of A's batches)."""
+    done: dict[str, float] = {}
+
+    def post(name: str, body: dict[str, str], headers: dict[str, str]) -> None:
+        assert limited.post("/v1/knowledge/documents", json=body, headers=headers).status_code == 201
+        done[name] = time.perf_counter()
+
+    flood = [threading.Thread(target=post, args=(f"a{i}", long_document(f"a{i}"), {})) for i in range(2)]
+    for thread in flood:
+        thread.start()
+    time.sleep(0.3)  # A's documents are in before B's
+    post("b", {"path": "notes/提货.md", "text": "# 提货\n\n周六下午三点到六点在小区门口提货。"}, other(limited))
+    for thread in flood:
+        thread.join(300)
+    assert len(done) == 3 and done["b"] < min(done["a0"], done["a1"])
