@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install models serve test test-fast clean
+.PHONY: install models serve test test-fast cluster cluster-stop clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -23,6 +23,14 @@ serve: models
 test: models
 	$(BIN)/ruff check app pipelines knowledge tests benchmarks
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests/app -m "not slow" --backends=cluster -q
+
+# Scale-out stack on this machine (PostgreSQL, Redis, Chroma server, the API and two workers; data in var/cluster/).
+cluster: models
+	$(BIN)/wutong cluster up --folder var/cluster --workers 2
+
+cluster-stop:
+	$(BIN)/wutong cluster down --folder var/cluster
 
 test-fast: models
 	$(BIN)/python -m pytest -m "not slow"

@@ -16,7 +16,7 @@ DEFAULT_TENANT = "default"
 
 def start(ctx: AppContext) -> None:
     """Everything create_app() does before serving (the database was migrated by AppContext.create)."""
-    if swept := sweep(ctx.settings.data_dir, ctx.settings.jobs.lifetime_s):
+    if swept := sweep(ctx.files.root, ctx.settings.jobs.lifetime_s):
         log.warning("swept %d temp file(s) and half-rendered clip folder(s) left by an earlier run", swept)
     if ctx.adopted_legacy_db:  # the catalog table is new: fill it from what the knowledge base indexed
         for summary in tenants.list_tenants(ctx):

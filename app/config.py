@@ -21,6 +21,7 @@ from app.config_sections import (
     LimitOptions,
     UploadOptions,
 )
+from app.jobs.options import QueueOptions
 from pipelines.asr import TranscribeOptions
 from pipelines.clips import ClipOptions
 from pipelines.drafts import DraftOptions
@@ -45,6 +46,12 @@ class Settings(BaseSettings):
     """Media files, the knowledge base and (by default) the SQLite database."""
     database_url: str | None = None
     """SQLAlchemy URL of the metadata database; default: sqlite:///<data_dir>/wutong.db."""
+    chroma_url: str | None = None
+    """Chroma server (`chroma run`) for the knowledge base, http://host:port[/database]; default: embedded under data_dir."""
+    media_dir: Path | None = None
+    """Root of recordings, transcripts and clips; in scale-out mode one POSIX mount API and workers share; default: data_dir."""
+    redis_url: str | None = None
+    """Scale-out mode (redis://host:6379/0): jobs go to Dramatiq on this Redis for `wutong worker`; the API runs none."""
     model_dir: Path | None = None
     """Cache for the provisioned embedded models; default: <data_dir>/models."""
     default_api_key: SecretStr | None = None
@@ -52,6 +59,7 @@ class Settings(BaseSettings):
     seed_knowledge: bool = True
     """Seed the default tenant's knowledge base from knowledge/seed on first start."""
     jobs: JobOptions = JobOptions()
+    queue: QueueOptions = QueueOptions()
     uploads: UploadOptions = UploadOptions()
     limits: LimitOptions = LimitOptions()
     console: ConsoleOptions = ConsoleOptions()
@@ -80,8 +88,8 @@ class Settings(BaseSettings):
         return self.database_url or f"sqlite:///{(self.data_dir / 'wutong.db').resolve()}"
 
     @property
-    def media_dir(self) -> Path:
-        return self.data_dir / "media"
+    def files_root(self) -> Path:
+        return self.media_dir or self.data_dir
 
 
 @lru_cache

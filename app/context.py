@@ -40,5 +40,14 @@ class AppContext:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         db = Database(settings.db_url)
         adopted = upgrade(db)
-        return cls(settings=settings, db=db, files=FileLayout(settings.data_dir), queue=DatabaseJobQueue(db, settings.limits),
+        return cls(settings=settings, db=db, files=FileLayout(settings.files_root), queue=create_queue(settings, db),
                    heavy=threading.Semaphore(max(1, settings.jobs.concurrency)), adopted_legacy_db=adopted)
+
+
+def create_queue(settings: Settings, db: Database) -> DatabaseJobQueue:
+    """The jobs table polled by the in-process worker (default), or Dramatiq on Redis (WUTONG_REDIS_URL)."""
+    if not settings.redis_url:
+        return DatabaseJobQueue(db, settings.limits)
+    from app.jobs.dramatiq_queue import DramatiqJobQueue, create_broker
+
+    return DramatiqJobQueue(db, settings.limits, create_broker(settings.redis_url, settings.queue), settings.queue)

@@ -49,6 +49,10 @@ class FileLayout:
     def comments(self, tenant_id: str, recording_id: str) -> Path:
         return self.tenant_dir(tenant_id, "comments") / f"{_safe(recording_id)}.json"
 
+    def transcript_windows(self, tenant_id: str, recording_id: str) -> Path:
+        """Finished windows of a transcription in progress (resumed after a crash, removed when done)."""
+        return self.tenant_dir(tenant_id, "checkpoints", recording_id)
+
     def clip_dir(self, tenant_id: str, clip_id: str) -> Path:
         return self.tenant_dir(tenant_id, "clips", clip_id)
 

@@ -37,7 +37,7 @@ from app.routes import (
     session,
     transcripts,
 )
-from app.services.live import stop_all
+from app.services.live import resume_all, stop_all
 
 ROUTERS = (health, session, recordings, jobs, transcripts, openai_compat, comments, highlights, clips, kit, live, knowledge,
            catalog, ask, bot, drafts, orders, demand, console)
@@ -48,12 +48,13 @@ def create_app(settings: Settings | None = None, *, run_worker: bool = True) -> 
     settings = settings or get_settings()
     ctx = AppContext.create(settings)
     start(ctx)
-    worker = Worker(ctx.queue, job_handlers(), ctx, settings.jobs)
+    worker = Worker(ctx.queue, job_handlers(), ctx, settings.jobs, lease_s=settings.queue.lease_s)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        if run_worker:
+        if run_worker and not settings.redis_url:  # scale-out mode: `wutong worker` processes run the jobs
             worker.start()
+        resume_all(ctx)  # live sessions a previous run left unfinished go on
         yield
         worker.stop()
         stop_all(ctx)

@@ -10,12 +10,17 @@ ways through the real service in-process, on the sample catalog:
   ends, then POST /v1/recordings/{id}/kit.
 For each it prints seconds from the end of the stream to the transcript, the highlights, each clip and
 the copy (follow-up and captions), and, for live, this process's CPU share while the stream played
-(the -re producer excluded: it stands in for the leader's encoder) and the transcript's worst lag.
+(the -re producer excluded: it stands in for the leader's encoder) and the transcript's worst lag,
+and what scoring highlight candidates during the stream cost (runs, CPU seconds of its thread, the
+costliest run; `--score-every-s` sets the throttle, WUTONG_LIVE__SCORE_EVERY_S in the service).
+`--score-cost` only times one scoring of stream3's own script (looped `--loops` times, with its
+comments) as the live scorer runs it, without the service: the cost of one rescore at that length.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -51,9 +56,9 @@ def source_file(work: Path, loops: int) -> Path:
     return make_live_source(looped, probe(looped).duration_s + 1, work / "source.mp4")
 
 
-def service(data_dir: Path, segment_s: float) -> TestClient:
+def service(data_dir: Path, segment_s: float, score_every_s: float = 30.0) -> TestClient:
     live = LiveOptions(allowed_hosts=("127.0.0.1",), segment_s=segment_s, min_free_mb=0, end_grace_s=0.0,
-                       poll_s=0.5)
+                       poll_s=0.5, score_every_s=score_every_s)
     settings = Settings(data_dir=data_dir, model_dir=MODEL_DIR, default_api_key="k", seed_knowledge=False, live=live,
                         clips=ClipOptions(width=720, height=1280))
     client = TestClient(create_app(settings))
@@ -101,6 +106,14 @@ def wait_for(predicate: Callable[[], object], timeout: float) -> object:
     raise TimeoutError
 
 
+def scoring_cost(client: TestClient, live_id: str, stream_s: float) -> str:
+    """What live highlight scoring cost: its thread's CPU time, against the stream's length."""
+    scorer = next(s for s in client.app.state.ctx.live.all() if s.id == live_id).scorer
+    share = scorer.cpu_s / max(stream_s, 1e-6)
+    return (f"live highlight scoring: {scorer.runs} runs, {scorer.cpu_s:.2f} s CPU in all ({share:.2%} of one core "
+            f"over the stream), costliest run {scorer.worst_cpu_s:.2f} s")
+
+
 def run_live(client: TestClient, source: Path, clips: int, work: Path) -> tuple[dict[str, float], float, float]:
     producer = HlsProducer(source, work / "hls", hls_time=2, list_size=30)
     server = LoopbackServer(work / "hls")
@@ -118,10 +131,37 @@ def run_live(client: TestClient, source: Path, clips: int, work: Path) -> tuple[
         ended = time.time()
         cpu_share = (sum(me.cpu_times()[:2]) - cpu0) / (ended - t0) / (psutil.cpu_count() or 1)
         wait_for(lambda: client.get(f"/v1/live/{live['id']}").json()["recording_id"], 600)
+        print(scoring_cost(client, live["id"], ended - t0))
     finally:
         server.stop()
         producer.stop()
     return watch_kit(client, live["id"], ended, clips), cpu_share, lag
+
+
+def score_cost(loops: int) -> None:
+    """CPU seconds of one live rescore over a transcript `loops` times stream3's length."""
+    from dataclasses import replace
+
+    from pipelines.catalog import load_catalog
+    from pipelines.comments import parse_comments
+    from pipelines.highlights import HighlightOptions
+    from pipelines.live.scoring import score_live
+    from pipelines.transcript import Segment, Transcript
+
+    folder = STREAM3.parent
+    script = json.loads((folder / "script_truth.json").read_text(encoding="utf-8"))
+    comments = parse_comments((folder / "comments.csv").read_bytes(), "comments.csv").comments
+    length = probe(STREAM3).duration_s
+    segments = [Segment(s["start"] + k * length, s["end"] + k * length, s["text"]) for k in range(loops) for s in script]
+    looped = [replace(c, time=c.time + k * length) for k in range(loops) for c in comments]
+    transcript = Transcript("zh", length * loops, segments)
+    catalog = load_catalog(SHARED / "knowledge" / "products.csv")
+    score_live(transcript, catalog, looped, HighlightOptions(), 5)  # warm: lexicon, jieba
+    started = time.process_time()
+    found = score_live(transcript, catalog, looped, HighlightOptions(), 5)
+    spent = time.process_time() - started
+    print(f"one live rescore: {length * loops / 60:.1f} min transcript ({len(segments)} sentences, {len(looped)} "
+          f"comments): {spent:.2f} s CPU; top: {[h.title for h in found]}")
 
 
 def main() -> None:
@@ -130,7 +170,12 @@ def main() -> None:
     parser.add_argument("--clips", type=int, default=5)
     parser.add_argument("--segment-s", type=float, default=20.0)
     parser.add_argument("--only", choices=("live", "upload"))
+    parser.add_argument("--score-cost", action="store_true", help="time one live rescore and exit")
+    parser.add_argument("--score-every-s", type=float, default=30.0,
+                        help="live highlight scoring throttle (WUTONG_LIVE__SCORE_EVERY_S)")
     args = parser.parse_args()
+    if args.score_cost:
+        return score_cost(args.loops)
     with tempfile.TemporaryDirectory(prefix="wutong-kit-") as tmp:
         work = Path(tmp)
         source = source_file(work, args.loops)
@@ -139,7 +184,8 @@ def main() -> None:
         if args.only != "live":
             results["upload-after"] = run_upload(service(work / "upload", args.segment_s), source, args.clips)
         if args.only != "upload":
-            live, cpu, lag = run_live(service(work / "live", args.segment_s), source, args.clips, work)
+            client = service(work / "live", args.segment_s, args.score_every_s)
+            live, cpu, lag = run_live(client, source, args.clips, work)
             results["live"] = live
             print(f"live: CPU share while on air {cpu:.0%} of {psutil.cpu_count()} cores; worst transcript lag {lag:.0f} s")
         names = list(dict.fromkeys(k for r in results.values() for k in r))

@@ -39,12 +39,14 @@ class DocumentInfo:
 
 class KnowledgeBase:
     def __init__(self, root: Path, tenant_id: str, embedder: Embedder, *, chunk_chars: int = 400,
-                 candidates: int = 30) -> None:
+                 candidates: int = 30, server_url: str | None = None) -> None:
+        """`root` holds the embedding cache (and the embedded store); `server_url` is a Chroma server to
+        use instead of the embedded store (knowledge/store.py)."""
         self.root, self.tenant_id, self.chunk_chars, self.candidates = Path(root), tenant_id, chunk_chars, candidates
         self.embedder = embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, get_cache(root))
-        self._client = get_client(root)
+        self._client = get_client(root, server_url)
         self._name = collection_name(tenant_id)
-        self._state = get_tenant_state(root, tenant_id)
+        self._state = get_tenant_state(server_url or root, tenant_id)
         self._collection = self._client.get_or_create_collection(
             self._name, embedding_function=ChromaEmbeddingFunction(self.embedder),
             configuration={"hnsw": {"space": "cosine"}}, metadata=self._version_meta(),

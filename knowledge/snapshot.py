@@ -1,5 +1,9 @@
 """One read of a tenant's whole collection, kept until the collection's version changes.
 
+The version lives in the collection's metadata (KnowledgeBase bumps it after every write), not in
+this process, so a write by another process (the API ingests, a worker indexes a transcript, both on
+one Chroma server) makes every process rebuild its snapshot on its next read.
+
 The BM25 index and the answerer's views (the catalog's products, each document's chunks in order)
 are built from the same read, so a question never pays for a full collection scan.
 """

@@ -16,8 +16,46 @@ from pipelines.asr import TranscribeOptions, catalog_hotwords, transcribe
 from pipelines.catalog import load_catalog
 from pipelines.provision import provision_all
 from pipelines.transcript import Transcript
+from tests.utils.backends import Backend, Cluster, add_option, scope_backend
 from tests.utils.paths import PRODUCTS_CSV, REPO, STREAM_MP4
 from tests.utils.server import free_port, wait_http
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    add_option(parser, os.environ.get("WUTONG_TEST_BACKENDS", "embedded"))
+
+
+@pytest.fixture(scope="session")
+def cluster_servers(request: pytest.FixtureRequest) -> Iterator[Cluster | None]:
+    """The session's PostgreSQL and Chroma servers with --backends=cluster; None on the embedded default."""
+    if request.config.getoption("--backends") != "cluster":
+        yield None
+        return
+    servers = Cluster.start()
+    try:
+        yield servers
+    finally:
+        servers.stop()
+
+
+# Each scope's own database and Chroma database, in the environment while it lasts, so services built
+# by session- and module-scoped fixtures get theirs too (autouse fixtures run first within a scope).
+@pytest.fixture(scope="session", autouse=True)
+def session_backend(cluster_servers: Cluster | None) -> Iterator[Backend]:
+    with scope_backend(cluster_servers) as backend:
+        yield backend
+
+
+@pytest.fixture(scope="module", autouse=True)
+def module_backend(cluster_servers: Cluster | None, session_backend: Backend) -> Iterator[Backend]:
+    with scope_backend(cluster_servers) as backend:
+        yield backend
+
+
+@pytest.fixture(autouse=True)
+def backend(cluster_servers: Cluster | None, module_backend: Backend) -> Iterator[Backend]:
+    with scope_backend(cluster_servers) as found:
+        yield found
 
 
 @pytest.fixture(scope="session")
@@ -53,9 +91,9 @@ def stream_transcript(model_dir: Path, asr_options: TranscribeOptions, catalog_t
 
 
 @pytest.fixture
-def settings(tmp_path: Path, model_dir: Path) -> Settings:
+def settings(tmp_path: Path, model_dir: Path, backend: Backend) -> Settings:
     return Settings(data_dir=tmp_path / "data", model_dir=model_dir, default_api_key="test-default-key",
-                    seed_knowledge=False)
+                    seed_knowledge=False, **backend.settings())
 
 
 @pytest.fixture

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import typer
 
-from app.cli import admin, drafts, knowledge, media, orders, tenants
+from app.cli import admin, cluster, drafts, knowledge, media, orders, tenants, worker
 
 app = typer.Typer(help="梧桐 Wutong: live-stream content assistant for group-buying leaders.", no_args_is_help=True)
 app.add_typer(tenants.app, name="tenants")
 app.add_typer(drafts.app, name="draft")
-for module in (admin, media, knowledge, orders):
+app.add_typer(cluster.app, name="cluster")
+for module in (admin, media, knowledge, orders, worker):
     module.register(app)
 
 

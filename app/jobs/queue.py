@@ -1,4 +1,5 @@
-"""The queue interface. The in-process worker is one consumer; a distributed worker could be another.
+"""The queue interface. The in-process worker polls DatabaseJobQueue (the default); in scale-out mode
+DramatiqJobQueue (app/jobs/dramatiq_queue.py) also sends each job as a message to `wutong worker` processes.
 
 Claiming is fair across tenants (round-robin): the next job goes to the waiting tenant served longest
 ago, so a tenant with 20 queued jobs cannot make another tenant's single job wait behind all of them.

@@ -8,6 +8,10 @@ Every job kind has a time limit (settings.limits.job_timeout_s): the handler run
 and when the limit passes the job ends `failed` (code `timeout`) and the worker moves on; the late
 handler can write nothing back (its next progress report or artefact write finds the job not running).
 A database error (locked, disk full) fails or re-queues the job and never ends the worker thread.
+
+While a job runs, the worker renews its lease (the row's updated_at) every `lease_s / 3`: in scale-out
+mode a redelivered message may take over a running job only once its lease has expired (its worker died).
+The same `execute()` runs a job for the in-process threads here and for a Dramatiq actor in `wutong worker`.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import Any
 
 from app.config_sections import JobOptions, LimitOptions
 from app.errors import Cancelled, public_message
+from app.jobs.options import QueueOptions
 from app.jobs.queue import DatabaseJobQueue
 from app.store import jobs as job_store
 from app.store.jobs import Job
@@ -72,9 +77,11 @@ TIMEOUT_MESSAGE = "任务超时（超过 {minutes} 分钟）已停止，请稍�
 
 class Worker:
     def __init__(self, queue: DatabaseJobQueue, handlers: dict[str, Handler], services: Any,
-                 options: JobOptions = JobOptions(), limits: LimitOptions | None = None) -> None:
+                 options: JobOptions = JobOptions(), limits: LimitOptions | None = None,
+                 lease_s: float = QueueOptions().lease_s) -> None:
         self.queue, self.handlers, self.services, self.options = queue, handlers, services, options
         self.limits = limits or queue.limits
+        self.lease_s = lease_s
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
 
@@ -109,12 +116,15 @@ class Worker:
     def run(self, job: Job) -> None:
         """Run one claimed job to its end; whatever happens, the job leaves `running` and the caller lives."""
         try:
-            self._run(job)
+            self.execute(job)
         except Exception:  # recording the outcome failed (database locked, disk full)
             log.exception("job %s (%s): could not record its outcome", job.id, job.kind)
             self._fail_quietly(job, "internal_error", "处理时出现内部错误，请稍后重试")
 
-    def _run(self, job: Job) -> None:
+    def execute(self, job: Job, keepalive: Callable[[], None] | None = None) -> None:
+        """Run one claimed job and record its outcome; raises only when the outcome could not be stored
+        (a Dramatiq worker then leaves the message unacknowledged, to be retried). While the job runs its
+        lease is renewed every `lease_s / 3` (and `keepalive` called), so no other worker takes it over."""
         handler = self.handlers.get(job.kind)
         if handler is None:
             job_store.fail_job(self.queue.db, job.id, "unknown_job", f"未知的任务类型：{job.kind}")
@@ -124,12 +134,28 @@ class Worker:
                                   daemon=True)
         thread.start()
         limit = self.limits.job_timeout(job.kind)
-        thread.join(limit)
+        self._join_renewing(thread, job, limit, keepalive)
         if thread.is_alive():
             log.warning("job %s (%s) ran past its %.0f s limit; failed", job.id, job.kind, limit)
             job_store.fail_job(self.queue.db, job.id, "timeout", TIMEOUT_MESSAGE.format(minutes=max(1, round(limit / 60))))
             return
         self._record(job, outcome)
+
+    def _join_renewing(self, thread: threading.Thread, job: Job, limit: float,
+                       keepalive: Callable[[], None] | None) -> None:
+        deadline = time.monotonic() + limit
+        while thread.is_alive() and (left := deadline - time.monotonic()) > 0:
+            thread.join(min(left, self.lease_s / 3))
+            if thread.is_alive():
+                self._renew(job, keepalive)
+
+    def _renew(self, job: Job, keepalive: Callable[[], None] | None) -> None:
+        try:
+            job_store.touch_job(self.queue.db, job.id)
+            if keepalive:
+                keepalive()
+        except Exception:  # a missed renewal is retried on the next beat; the lease outlasts a few
+            log.warning("job %s: could not renew its lease", job.id, exc_info=True)
 
     def _call(self, handler: Handler, job: Job, outcome: dict[str, Any]) -> None:
         lower_priority(self.options.nice)

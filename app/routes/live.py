@@ -38,8 +38,10 @@ async def _read_capped(request: Request, limit: int) -> bytes:
 def start_live(body: LiveCreate, ctx: CtxDep, tenant: TenantDep) -> LivePublic:
     """Start recording a stream while it is on air: the service pulls `source` (its host must be in
     WUTONG_LIVE__ALLOWED_HOSTS), or, without a source, takes chunks pushed to /v1/live/{id}/chunks.
-    The transcript grows and is searchable by the bot during the stream; at the end the stream becomes
-    an ordinary recording (same id) and its kit (highlights, clips, copy) is queued."""
+    Answers at once (state `starting` while the speech model loads). The transcript grows and is
+    searchable by the bot during the stream, and highlight candidates are rescored as it grows; at the
+    end the stream becomes an ordinary recording (same id) and its kit (highlights, clips, copy) is queued.
+    A session survives a service restart: it is picked up again at start-up."""
     return LivePublic.of(service.start_live(ctx, tenant.id, source=body.source, kind=body.kind, title=body.title))
 
 
@@ -51,7 +53,8 @@ def list_live(ctx: CtxDep, tenant: TenantDep) -> LivesPublic:
 
 @router.get("/{live_id}", response_model=LiveDetail)
 def get_live(live_id: str, ctx: CtxDep, tenant: TenantDep) -> LiveDetail:
-    """Recording time, the transcript so far, and the recording id once the stream is joined."""
+    """Recording time, the transcript so far, the current highlight candidates (Chinese titles and
+    kind labels), and the recording id once the stream is joined."""
     return LiveDetail.of(service.get_live(ctx, tenant.id, live_id))
 
 

@@ -64,14 +64,15 @@ def clip_file(ctx: AppContext, tenant_id: str, clip_id: str, which: Literal["vid
 
 
 def render_highlight_clip(data: RecordingData, highlight: Highlight, span: tuple[float, float],
-                          options: ClipOptions, *, progress=None, job: JobContext | None = None) -> Clip:
+                          options: ClipOptions, *, progress=None, job: JobContext | None = None,
+                          clip_id: str | None = None) -> Clip:
     """Render and keep one clip of the recording (what the job runs; the CLI too). A cancelled job or
     one past its time limit stops ffmpeg at its next progress report (render_clip kills and reaps it
     before the error comes back, so nothing writes into the staging folder removed below)."""
     ctx, rec = data.ctx, data.rec
     check_clip_count(ctx, rec.tenant_id, rec.id, options.max_per_recording)
     transcript = load_transcript(ctx, rec)
-    clip_id = new_id()
+    clip_id = clip_id or new_id()
     staging = ctx.files.clip_staging(rec.tenant_id, clip_id)
     try:
         with ctx.heavy:
@@ -106,7 +107,10 @@ def run_clip_job(job: JobContext) -> dict[str, Any]:
     data = recording_data(ctx, job.job.tenant_id, found.recording_id)
     span = (params.get("start", found.highlight.start), params.get("end", found.highlight.end))
     options = ctx.settings.clips.model_copy(update=params.get("options") or {})
-    clip = render_highlight_clip(data, found.highlight, span, options, progress=job.progress, job=job)
+    # The clip takes the job's id, so a redelivered job (its worker died after keeping the clip) finds
+    # its clip instead of rendering a second one.
+    clip = store.get_clip(ctx.db, job.job.tenant_id, job.job.id) or render_highlight_clip(
+        data, found.highlight, span, options, progress=job.progress, job=job, clip_id=job.job.id)
     return {"clip_id": clip.id, "duration": clip.duration, "width": clip.width, "height": clip.height}
 
 

@@ -66,7 +66,7 @@ class RecordingData:
 
     def files(self) -> list[Path]:
         clips = clip_store.list_clips(self.ctx.db, self.rec.tenant_id, self.rec.id)
-        return [self.media, self.transcript, self.comments,
+        return [self.media, self.transcript, self.comments, self.ctx.files.transcript_windows(self.rec.tenant_id, self.rec.id),
                 *(self.ctx.files.clip_dir(self.rec.tenant_id, c.id) for c in clips)]
 
     def summary(self, highlights: int | None = None, clips: int | None = None) -> RecordingSummary:

@@ -3,13 +3,14 @@ the leader's corrections; the one place transcript formats are rendered."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
 from typing import Any
 
 from app.context import AppContext
-from app.files import write_atomic
+from app.files import remove, write_atomic
 from app.jobs.worker import JobContext
 from app.services.catalog import tenant_catalog
 from app.services.knowledge import get_kb
@@ -18,7 +19,7 @@ from app.services.recordings import RecordingData, recording_data
 from app.store.glossary import add_terms, list_terms
 from app.store.jobs import Job
 from app.store.recordings import Recording
-from pipelines.asr import catalog_hotwords
+from pipelines.asr import TranscribeOptions, catalog_hotwords
 from pipelines.asr.learning import introduced_terms, spread_words
 from pipelines.asr.writers import render_transcript as render_transcript  # routes and CLI render through the service
 from pipelines.media import probe
@@ -39,8 +40,10 @@ def tenant_knowledge(ctx: AppContext, tenant_id: str) -> list[str]:
 
 
 def transcribe_file(ctx: AppContext, path: Path, *, hotwords: list[str], language: str | None = None,
-                    prompt: str | None = None, progress=None, knowledge: list[str] | None = None) -> Transcript:
-    from pipelines.asr import transcribe
+                    prompt: str | None = None, progress=None, knowledge: list[str] | None = None,
+                    windows: Path | None = None) -> Transcript:
+    """`windows`: a folder that keeps finished windows, so a stopped transcription resumes there."""
+    from pipelines.asr import WindowCheckpoint, transcribe
 
     options = ctx.settings.asr
     if language:
@@ -48,8 +51,15 @@ def transcribe_file(ctx: AppContext, path: Path, *, hotwords: list[str], languag
     if prompt:  # OpenAI's `prompt`: here, terms to spell right (whisper base ignores free-text style hints)
         hotwords = [*hotwords, *(t for t in re.split(r"[\s,，、;；。]+", prompt) if 1 < len(t) <= 20)]
     with ctx.heavy:
+        checkpoint = WindowCheckpoint(windows, _decoding_key(options, hotwords)) if windows else None
         return transcribe(path, options, model_dir=ctx.settings.models_path, hotwords=hotwords,
-                          knowledge=knowledge or (), progress=progress)
+                          knowledge=knowledge or (), progress=progress, checkpoint=checkpoint)
+
+
+def _decoding_key(options: TranscribeOptions, hotwords: list[str]) -> str:
+    """What decoding depends on: saved windows of a run with other options or terms are not reused."""
+    return hashlib.sha256(json.dumps([options.model_dump(mode="json"), hotwords], ensure_ascii=False,
+                                     sort_keys=True).encode()).hexdigest()[:16]
 
 
 def transcribe_upload(ctx: AppContext, tenant_id: str, path: Path, *, language: str | None,
@@ -83,12 +93,15 @@ def transcribe_recording(data: RecordingData, *, hotwords: list[str] | None = No
                          progress=None, job: JobContext | None = None) -> Transcript:
     """Transcribe a stored recording and keep the result (what the job runs; the CLI too)."""
     ctx, rec = data.ctx, data.rec
+    windows = ctx.files.transcript_windows(rec.tenant_id, rec.id)
     transcript = transcribe_file(ctx, data.media, hotwords=tenant_hotwords(ctx, rec.tenant_id, hotwords),
-                                 language=language, progress=progress, knowledge=tenant_knowledge(ctx, rec.tenant_id))
+                                 language=language, progress=progress, knowledge=tenant_knowledge(ctx, rec.tenant_id),
+                                 windows=windows)
     if progress:
         progress(0.99, "indexing")
     with data.writing(job):
         _store(data, transcript)
+    remove(windows)
     return transcript
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, delete, func, select, update
+from sqlalchemy import and_, case, delete, func, or_, select, update
 
 from app.store.db import Database
 from app.store.schema import jobs
@@ -86,6 +86,48 @@ def claim_next(db: Database, tenant_id: str | None = None) -> Job | None:
         if not taken:  # another process took it between the two statements
             return None
         return row_as(Job, conn.execute(select(jobs).where(jobs.c.id == job_id)).first())
+
+
+def claim_by_id(db: Database, job_id: str, lease_s: float, max_attempts: int) -> tuple[Job | None, str | None]:
+    """Take one job for a message that names it: a queued job, or a running one whose worker has not
+    touched it for `lease_s` (it died; its message was redelivered). Returns (job, None) when taken,
+    else (None, its status): `running` means a live worker holds it, None that the job is gone.
+    A job already taken over `max_attempts` times fails instead (it may be what kills workers)."""
+    stale = and_(jobs.c.status == "running", jobs.c.updated_at < now() - lease_s)
+    with db.write() as conn:
+        conn.execute(update(jobs).where(jobs.c.id == job_id, stale, jobs.c.attempts >= max_attempts).values(
+            status="failed", stage="failed", error_code="interrupted", error_message="任务多次中断，请重试",
+            updated_at=now()))
+        taken = conn.execute(update(jobs).where(jobs.c.id == job_id, or_(jobs.c.status == "queued", stale)).values(
+            status="running", stage="starting", attempts=jobs.c.attempts + 1, updated_at=now())).rowcount
+        row = row_as(Job, conn.execute(select(jobs).where(jobs.c.id == job_id)).first())
+    if taken:
+        return row, None
+    return None, row.status if row else None
+
+
+def touch_job(db: Database, job_id: str) -> bool:
+    """The worker running this job is alive (renews its lease); False when the job is no longer running."""
+    with db.write() as conn:
+        return conn.execute(_running(job_id).values(updated_at=now())).rowcount > 0
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    id: str
+    tenant_id: str
+    status: str
+    updated_at: float
+
+
+def unfinished_jobs(db: Database, lease_s: float, settle_s: float) -> list[Unfinished]:
+    """Jobs a worker should have: queued for `settle_s` (time for their message to be sent), or running
+    with an expired lease."""
+    query = select(jobs.c.id, jobs.c.tenant_id, jobs.c.status, jobs.c.updated_at).where(or_(
+        and_(jobs.c.status == "queued", jobs.c.updated_at < now() - settle_s),
+        and_(jobs.c.status == "running", jobs.c.updated_at < now() - lease_s)))
+    with db.read() as conn:
+        return [Unfinished(*row) for row in conn.execute(query).all()]
 
 
 def count_queued(db: Database, tenant_id: str) -> int:

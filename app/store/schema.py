@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Float,
@@ -54,7 +55,7 @@ recordings = Table(
     _tenant_fk(),
     Column("sha256", String, nullable=False),
     Column("filename", String, nullable=False),
-    Column("size_bytes", Integer, nullable=False),
+    Column("size_bytes", BigInteger().with_variant(Integer, "sqlite"), nullable=False),  # over 2 GiB on PostgreSQL
     Column("format", String, nullable=False),
     Column("duration_s", Float, nullable=False),
     Column("has_video", Boolean, nullable=False),

@@ -20,7 +20,8 @@ def upsert(conn: Connection, table: Table, values: dict[str, Any] | list[dict[st
 
     `update` receives the statement's `excluded` row (the values that were refused), so callers can
     write `lambda new: {"name": new.name, "asked": table.c.asked + 1}`."""
-    stmt = _INSERTS[conn.dialect.name](table).values(values)
+    # rowcount of an INSERT is only kept on request (psycopg reports -1 otherwise): callers count new rows
+    stmt = _INSERTS[conn.dialect.name](table).values(values).execution_options(preserve_rowcount=True)
     if update is None:
         return conn.execute(stmt.on_conflict_do_nothing(index_elements=keys))
     return conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=update(stmt.excluded)))

@@ -9,6 +9,7 @@ from pathlib import Path
 from faster_whisper import BatchedInferencePipeline, WhisperModel
 
 from pipelines.asr.audio import AudioWindow, iter_windows
+from pipelines.asr.checkpoint import WindowCheckpoint
 from pipelines.asr.correction import correct_all
 from pipelines.asr.decode import DecodeRequest, WindowResult, decode_window
 from pipelines.asr.model import get_batched, get_whisper, resolve_model_path
@@ -41,16 +42,25 @@ def _timed(windows: Iterator[AudioWindow], timings: dict[str, float]) -> Iterato
 
 
 def _decode_all(path: Path, options: TranscribeOptions, request: DecodeRequest, model: Model, progress: Progress,
-                timings: dict[str, float]) -> tuple[list[Word], str | None]:
+                timings: dict[str, float], checkpoint: WindowCheckpoint | None) -> tuple[list[Word], str | None]:
     rules = _rules(options)
     words: list[Word] = []
-    for window in _timed(iter_windows(path, options.chunk_s, options.cut_search_s), timings):
+    windows = _timed(iter_windows(path, options.chunk_s, options.cut_search_s), timings)
+    for index, window in enumerate(windows):
+        if checkpoint and (saved := checkpoint.load(index, window.offset_s)):
+            words.extend(saved[0])
+            request.language = request.language or saved[1]
+            progress.at_time(window.end_s, "transcribing")
+            continue
         progress.at_time(window.offset_s, "decoding")
         started = time.perf_counter()
         result: WindowResult = decode_window(window, request, model, lambda t: progress.at_time(t, "transcribing"))
         timings["whisper_s"] += time.perf_counter() - started
         request.language = request.language or result.language
-        words.extend(punctuate(clean_words(result.words), rules, result.breaks))
+        decoded = punctuate(clean_words(result.words), rules, result.breaks)
+        if checkpoint:
+            checkpoint.save(index, window.offset_s, decoded, request.language)
+        words.extend(decoded)
         progress.at_time(window.end_s, "transcribing")
     return words, request.language
 
@@ -76,13 +86,15 @@ def transcribe(
     hotwords: Sequence[str] = (),
     knowledge: Sequence[str] = (),
     progress: ProgressFn | None = None,
+    checkpoint: WindowCheckpoint | None = None,
 ) -> Transcript:
     """Transcribe `path` into Simplified-Chinese sentence segments with word times.
 
     `hotwords` are catalog product names plus any per-request terms; they drive the phonetic
     correction pass (and the decoder when `options.decoder_hotwords`); `knowledge` (the tenant's
     recipes, FAQ and product texts) teaches the domain pass its words. Raises MediaError for
-    unusable media and ModelUnavailable when the model cannot be loaded.
+    unusable media and ModelUnavailable when the model cannot be loaded. With a `checkpoint`, windows it
+    holds are not decoded again and each newly decoded window is saved to it.
     """
     started = time.perf_counter()
     duration = probe(path).duration_s
@@ -92,7 +104,7 @@ def transcribe(
     language = None if options.language in (None, "auto") else options.language
     request = DecodeRequest(options, batched, language, initial_prompt(options), decoder_hotwords(options, hotwords, model))
     tracker, timings = Progress(duration, progress), {"audio_decode_s": 0.0, "whisper_s": 0.0}
-    words, language = _decode_all(path, options, request, model, tracker, timings)
+    words, language = _decode_all(path, options, request, model, tracker, timings, checkpoint)
     tracker.report(tracker.fraction, "correcting")
     post_started = time.perf_counter()
     segments, corrections = _postprocess(words, duration, options, hotwords, knowledge)

@@ -27,10 +27,10 @@ STALL_MIN_S = 20.0
 
 
 class HlsPuller:
-    def __init__(self, url: str, client: CheckedClient) -> None:
+    def __init__(self, url: str, client: CheckedClient, after_seq: int | None = None) -> None:
         self.url, self.client = url, client
         self.media_url: str | None = None
-        self.last_seq: int | None = None
+        self.last_seq: int | None = after_seq
         self._init: tuple[str, bytes] | None = None  # (uri, bytes) of the current EXT-X-MAP
 
     def interrupt(self) -> None:

@@ -4,7 +4,8 @@ Times are positions in the recording as it will be joined (segment durations add
 transcript built from the segments lines up with the finished file. A gap is recorded where
 it happened on that axis, with how long the source was away (wall clock) and, when known, how
 much of the stream was lost. `segments.json` is rewritten atomically after every change, so a
-crashed service can still finish the folder.
+crashed service can still finish the folder, and a ledger opened on a folder that has one goes on
+after what is there (a session resumed after a restart).
 """
 
 from __future__ import annotations
@@ -50,8 +51,8 @@ def segment_duration(path: Path) -> float:
 class Ledger:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.segments: list[ClosedSegment] = []
-        self.gaps: list[Gap] = []
+        self.segments: list[ClosedSegment] = load_segments(folder) if folder.is_dir() else []
+        self.gaps: list[Gap] = load_gaps(folder)
         self._lock = threading.Lock()
 
     @property
@@ -103,6 +104,13 @@ def load_segments(folder: Path) -> list[ClosedSegment]:
             known.append(ClosedSegment(int(match[1]), path, round(end, 3), round(end + duration, 3)))
             end += duration
     return known
+
+
+def load_gaps(folder: Path) -> list[Gap]:
+    manifest = folder / MANIFEST
+    if not manifest.is_file():
+        return []
+    return [Gap(**g) for g in json.loads(manifest.read_text(encoding="utf-8")).get("gaps", [])]
 
 
 def _readable_duration(path: Path) -> float:

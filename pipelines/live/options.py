@@ -38,3 +38,9 @@ class LiveOptions(BaseModel):
     """While live, the transcript so far is indexed into the knowledge base at most this often."""
     max_segment_mb: float = Field(64.0, gt=0)
     """An HLS media segment larger than this is refused (a misbehaving or hostile server)."""
+    score_every_s: float = Field(30.0, ge=0)
+    """While live, highlight candidates over the transcript so far are rescored at most this often."""
+    score_top: int = Field(5, ge=1, le=20)
+    """How many live highlight candidates are kept (the kit still picks over the whole stream at the end)."""
+    push_idle_s: float = Field(600.0, ge=0)
+    """A pushed session resumed after a restart is finished when no chunk arrives for this long."""

@@ -51,11 +51,18 @@ def detect_kind(url: str, kind: SourceKind = "auto") -> SourceKind:
     raise UnsupportedSource("无法从地址判断直播流类型，请指定 hls、flv 或 rtmp")
 
 
+def check_source(source: str, options: LiveOptions, kind: SourceKind = "auto") -> SourceKind:
+    """The source's kind, if it may be pulled (raises UnsupportedSource / SourceNotAllowed)."""
+    kind = detect_kind(source, kind)
+    check_url(source, options.allowed_hosts, RTMP_SCHEMES if kind == "rtmp" else HTTP_SCHEMES)
+    return kind
+
+
 class LiveRecorder:
     def __init__(self, source: str, folder: Path, options: LiveOptions, listener: LiveListener | None = None,
-                 kind: SourceKind = "auto") -> None:
-        self.source, self.kind, self.options = source, detect_kind(source, kind), options
-        check_url(source, options.allowed_hosts, RTMP_SCHEMES if self.kind == "rtmp" else HTTP_SCHEMES)
+                 kind: SourceKind = "auto", after_seq: int | None = None) -> None:
+        self.source, self.kind, self.options = source, check_source(source, options, kind), options
+        self.after_seq = after_seq  # HLS: the last media sequence number already recorded (a resumed session)
         self.sink = SegmentSink(Path(folder), options.segment_s, options.min_free_mb, listener)
         self._client = CheckedClient(options)
         self._puller: Puller = self._make_puller()
@@ -66,7 +73,7 @@ class LiveRecorder:
 
     def _make_puller(self) -> Puller:
         if self.kind == "hls":
-            return HlsPuller(self.source, self._client)
+            return HlsPuller(self.source, self._client, self.after_seq)
         if self.kind == "flv":
             return FlvPuller(self.source, self._client)
         return RtmpPuller(self.source, self.options)
@@ -78,6 +85,11 @@ class LiveRecorder:
     @property
     def segments(self) -> list[ClosedSegment]:
         return list(self.sink.ledger.segments)
+
+    @property
+    def cursor(self) -> int | None:
+        """HLS: the media sequence number of the last segment written, for resuming after a restart."""
+        return getattr(self._puller, "last_seq", None)
 
     def start(self) -> LiveRecorder:
         self._thread.start()
@@ -155,6 +167,12 @@ class LiveRecorder:
 
 
 def start_recording(source: str, folder: Path, options: LiveOptions, listener: LiveListener | None = None,
-                    kind: SourceKind = "auto") -> LiveRecorder:
-    """Check `source` against the allow-list (raises SourceNotAllowed / UnsupportedSource) and start pulling."""
-    return LiveRecorder(source, folder, options, listener, kind).start()
+                    kind: SourceKind = "auto", *, after_seq: int | None = None,
+                    resumed_since: float | None = None) -> LiveRecorder:
+    """Check `source` against the allow-list (raises SourceNotAllowed / UnsupportedSource) and start pulling.
+    A session resumed after a restart passes `resumed_since` (when recording stopped): the time away is
+    recorded as a gap once data flows, and HLS goes on after `after_seq`."""
+    recorder = LiveRecorder(source, folder, options, listener, kind, after_seq)
+    if resumed_since is not None:
+        recorder.sink.mark_drop("live_service_restart", resumed_since)
+    return recorder.start()

@@ -57,11 +57,12 @@ class SegmentSink:
             self.bytes_in += len(data)
             self.last_data = time.time()
 
-    def mark_drop(self, code: str) -> None:
-        """The source went away; the gap is recorded when data flows again."""
+    def mark_drop(self, code: str, since: float | None = None) -> None:
+        """The source went away (at unix time `since`, default the last data); the gap is recorded when
+        data flows again."""
         with self._lock:
             if self._drop is None:
-                self._drop = (self.last_data or time.time(), code)
+                self._drop = (since or self.last_data or time.time(), code)
 
     @property
     def running(self) -> bool:

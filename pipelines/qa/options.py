@@ -15,8 +15,7 @@ class AskOptions(BaseModel):
     max_chars: int = Field(150, ge=30, le=1000)
     """Longest free-text answer, in characters, citation included."""
     recipe_max_chars: int = Field(360, ge=60, le=2000)
-    """Longest recipe answer (steps with their content), citation excluded; steps without a time,
-    heat or amount are shortened or left out first (pipelines/qa/steps.py)."""
+    """Longest recipe answer in characters, citation excluded (steps without a time, heat or amount go first)."""
     min_coverage: float = Field(0.45, ge=0.0, le=1.0)
     """Least IDF-weighted share of the question's content words the answering source must hold."""
     min_vector_score: float = Field(0.80, ge=-1.0, le=1.0)

@@ -18,7 +18,9 @@ def test_a_first_release_data_folder_is_adopted(tmp_path: Path, model_dir: Path)
     with sqlite3.connect(tmp_path / "wutong.db") as conn:
         conn.executescript(LEGACY)
         conn.execute("INSERT INTO api_keys VALUES (?, 't1', 1)", (hash_key("k"),))
-    settings = Settings(data_dir=tmp_path, model_dir=model_dir, seed_knowledge=False)
+    # the first release's SQLite file, whatever backends the suite runs on (--backends=cluster)
+    settings = Settings(data_dir=tmp_path, model_dir=model_dir, seed_knowledge=False, database_url=None,
+                        chroma_url=None)
     with TestClient(create_app(settings, run_worker=False)) as client:
         jobs = client.get("/v1/jobs", headers={"Authorization": "Bearer k"}).json()["data"]
         recording = client.get("/v1/recordings/r1", headers={"Authorization": "Bearer k"}).json()

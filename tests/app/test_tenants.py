@@ -3,11 +3,10 @@ cached replies, and nothing of another group."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
-from pathlib import Path
 
 from fastapi.testclient import TestClient
+from sqlalchemy import MetaData, create_engine, func, select
 from typer.testing import CliRunner
 
 from app.cli import app as cli
@@ -36,16 +35,22 @@ def fill_tenant(client: TestClient, headers: dict[str, str]) -> str:
     return rec["id"]
 
 
-def rows_of(db: Path, tenant_id: str) -> dict[str, int]:
-    with sqlite3.connect(db) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        counts = {}
-        for table in tables:
-            columns = [c[1] for c in conn.execute(f"PRAGMA table_info({table})")]
-            key = "tenant_id" if "tenant_id" in columns else "id" if table == "tenants" else None
-            if key:
-                counts[table] = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {key} = ?", (tenant_id,)).fetchone()[0]
-    return counts
+def rows_of(db_url: str, tenant_id: str) -> dict[str, int]:
+    """The tenant's rows in every table the database really has (reflected, on SQLite or PostgreSQL)."""
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            found = MetaData()
+            found.reflect(conn)
+            counts = {}
+            for table in found.sorted_tables:
+                key = "tenant_id" if "tenant_id" in table.c else "id" if table.name == "tenants" else None
+                if key:
+                    query = select(func.count()).select_from(table).where(table.c[key] == tenant_id)
+                    counts[table.name] = conn.execute(query).scalar_one()
+            return counts
+    finally:
+        engine.dispose()
 
 
 def test_list_names_every_tenant(client: TestClient, other_tenant_headers: dict, wutong: CliRunner) -> None:
@@ -65,7 +70,7 @@ def test_delete_removes_everything_of_the_tenant(client: TestClient, settings: S
     fill_tenant(client, client.headers)
     fill_tenant(client, other_tenant_headers)
     other_id = client.get("/v1/me", headers=other_tenant_headers).json()["tenant_id"]
-    db = settings.data_dir / "wutong.db"
+    db = settings.db_url
     assert {t for t, n in rows_of(db, other_id).items() if n} >= {"recordings", "products", "bot_messages",
                                                                  "knowledge_gaps", "api_keys"}
 
@@ -74,7 +79,7 @@ def test_delete_removes_everything_of_the_tenant(client: TestClient, settings: S
     assert client.get("/v1/me", headers=other_tenant_headers).status_code == 401
     assert {t: n for t, n in rows_of(db, other_id).items() if n} == {}
     assert not (settings.data_dir / "tenants" / other_id).exists()
-    names = [c.name for c in get_client(settings.data_dir / "knowledge").list_collections()]
+    names = [c.name for c in get_client(settings.data_dir / "knowledge", settings.chroma_url).list_collections()]
     assert collection_name(other_id) not in names
     # the default group keeps everything
     assert client.get("/v1/recordings").json()["count"] == 1
