@@ -42,6 +42,11 @@ class InFlight:
         self._busy: dict[str, int] = {}
         self._lock = threading.Lock()
 
+    def busy(self) -> int:
+        """Requests being served right now, all tenants together."""
+        with self._lock:
+            return sum(self._busy.values())
+
     @contextmanager
     def hold(self, tenant_id: str, limit: int) -> Iterator[None]:
         with self._lock:

@@ -41,7 +41,9 @@ from app.services.live import resume_all, stop_all
 
 ROUTERS = (health, session, recordings, jobs, transcripts, openai_compat, comments, highlights, clips, kit, live, knowledge,
            catalog, ask, bot, drafts, orders, demand, console)
-ROUTER_LIMITS = {ask: [Depends(ask_limits)]}  # per-tenant limits that a route's own module does not state
+# Per-tenant limits that a route's own module does not state. scope="function": the question's slot is
+# freed before the answer is sent, so a resident asking again right after an answer is never refused.
+ROUTER_LIMITS = {ask: [Depends(ask_limits, scope="function")]}
 
 
 def create_app(settings: Settings | None = None, *, run_worker: bool = True) -> FastAPI:

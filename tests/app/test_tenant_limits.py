@@ -3,6 +3,8 @@ Chinese message, and never affecting another tenant (the real service; no model 
 
 from __future__ import annotations
 
+import asyncio
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -42,6 +44,30 @@ def test_queued_jobs_over_the_limit_get_429(limited: TestClient) -> None:
     refused = limited.post(f"/v1/recordings/{rec_id}/highlights", json={})
     assert refused.status_code == 429 and refused.headers["Retry-After"].isdigit()
     assert refused.json()["error"]["code"] == "too_many_jobs" and "排队" in refused.json()["error"]["message"]
+
+
+def test_a_questions_slot_is_free_before_its_answer_is_sent(limited: TestClient) -> None:
+    """A resident who asks again as soon as the answer arrives is never told the last one is in progress
+    (the slot used to be freed after the response was sent, so a quick client got question_in_progress)."""
+    ctx = limited.app.state.ctx
+    busy_when_sent: list[int] = []
+    body = json.dumps({"question": "橄榄油多少钱？"}).encode()
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+             "path": "/v1/ask", "raw_path": b"/v1/ask", "query_string": b"", "root_path": "",
+             "server": ("testserver", 80), "client": ("127.0.0.1", 5000),
+             "headers": [(b"authorization", b"Bearer k"), (b"content-type", b"application/json"),
+                         (b"content-length", str(len(body)).encode())]}
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: dict) -> None:
+        if message["type"] == "http.response.start":
+            busy_when_sent.append(ctx.asking.busy())
+            assert message["status"] == 200
+
+    asyncio.run(limited.app(scope, receive, send))
+    assert busy_when_sent == [0]
 
 
 def test_questions_over_the_rate_get_429_for_that_tenant_only(limited: TestClient) -> None:
