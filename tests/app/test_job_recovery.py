@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.utils.paths import STREAM_MP4
-from tests.utils.server import WutongServer
+from tests.utils.server import WutongServer, wait_for
 
 KEY = "recovery-test-key"
-
-
-def wait_for(predicate, timeout: float, interval: float = 0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if value := predicate():
-            return value
-        time.sleep(interval)
-    raise TimeoutError("condition not met in time")
 
 
 @pytest.mark.slow

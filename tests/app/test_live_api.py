@@ -22,6 +22,7 @@ from pipelines.media import probe
 from tests.utils.jobs import wait_job
 from tests.utils.live_source import HlsProducer, LoopbackServer, make_live_source
 from tests.utils.paths import MEDIA, PRODUCTS_CSV
+from tests.utils.server import wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -45,15 +46,6 @@ def client(tmp_path_factory: pytest.TempPathFactory, model_dir: Path) -> Iterato
 
 def sleep_until(t0: float, stream_s: float) -> None:
     time.sleep(max(0.0, t0 + stream_s - time.time()))
-
-
-def wait_for(predicate, timeout: float):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if value := predicate():
-            return value
-        time.sleep(0.5)
-    raise TimeoutError("condition not met")
 
 
 def transcribed(client: TestClient, live_id: str, words: str) -> dict | None:

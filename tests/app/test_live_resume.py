@@ -20,6 +20,7 @@ from pipelines.live import LiveOptions
 from pipelines.media import probe
 from tests.utils.live_source import HlsProducer, LoopbackServer, make_live_source
 from tests.utils.paths import MEDIA, PRODUCTS_CSV
+from tests.utils.server import wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -39,15 +40,6 @@ def service(settings: Settings) -> TestClient:
     api = TestClient(create_app(settings, run_worker=False))
     api.headers["Authorization"] = "Bearer k"
     return api
-
-
-def wait_for(predicate, timeout: float):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if value := predicate():
-            return value
-        time.sleep(0.5)
-    raise TimeoutError("condition not met")
 
 
 def test_a_live_session_goes_on_after_a_restart(tmp_path: Path, model_dir: Path) -> None:

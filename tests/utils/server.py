@@ -67,3 +67,13 @@ class WutongServer:
                 self.proc.wait(10)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+def wait_for(predicate, timeout: float, interval: float = 0.5):
+    """The predicate's first truthy value, polled until `timeout` seconds have passed."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if value := predicate():
+            return value
+        time.sleep(interval)
+    raise TimeoutError("condition not met in time")
