@@ -26,6 +26,9 @@ class JobOptions(_Section):
     """Progress is written at most this often per job (a chatty pipeline cannot flood the database)."""
     nice: int = 10
     """CPU niceness of a job's thread (and the model threads it starts): requests stay quick beside heavy jobs."""
+    transcribe_in_child: bool = True
+    """Run transcription (whisper + correction pass) in a child process, so it never holds the service's
+    interpreter (GIL) while residents' questions wait; a cancelled or timed-out job's child is killed."""
     events_poll_s: float = 0.5
     """How often the server-sent events stream reads a job's state."""
     events_keepalive_s: float = 15.0
@@ -41,6 +44,8 @@ class LimitOptions(_Section):
     """Jobs of one tenant the worker runs at once; the others wait while other tenants take turns."""
     ask_per_minute: int = 30
     """Questions to /v1/ask per tenant per minute; more get 429 with Retry-After."""
+    uploads_per_minute: int = 60
+    """Recordings and files to transcribe a tenant may upload per minute; more get 429 before their body is read."""
     ask_concurrent: int = 1
     """Questions of one tenant answered at once; another one meanwhile gets 429 (the language model is shared)."""
     storage_mb: int = 20 * 1024

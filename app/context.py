@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from app.config import Settings
 from app.files import FileLayout
 from app.jobs.queue import DatabaseJobQueue
-from app.limits import InFlight
+from app.limits import InFlight, StorageMeter
 from app.live_sessions import LiveSessions
 from app.locks import KeyedLocks
 from app.ratelimit import RateLimiter
@@ -30,6 +30,8 @@ class AppContext:
     """Sliding windows per tenant: the bot's answers per group, /v1/ask questions per minute."""
     asking: InFlight = field(default_factory=InFlight)
     """Questions each tenant has being answered right now (settings.limits.ask_concurrent)."""
+    storage: StorageMeter = field(default_factory=StorageMeter)
+    """Each tenant's bytes on disk (settings.limits.storage_mb), walked at most every 30 s."""
     live: LiveSessions = field(default_factory=LiveSessions)
     """Streams being recorded right now (their recorder and transcription threads)."""
     adopted_legacy_db: bool = False

@@ -26,6 +26,12 @@ class RateLimiter:
             times.append(now)
             return True
 
+    def wait_s(self, key: tuple[Hashable, ...], window_s: float = 60.0) -> float:
+        """Seconds until the oldest event of `key` leaves its window (what Retry-After should say)."""
+        with self._lock:
+            times = self._seen.get(key)
+            return max(0.0, window_s - (time.monotonic() - times[0])) if times else 0.0
+
     def forget_tenant(self, tenant_id: str) -> None:
         with self._lock:
             for key in [k for k in self._seen if k[0] == tenant_id]:

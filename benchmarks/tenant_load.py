@@ -56,15 +56,18 @@ def p95(samples: list[float]) -> float:
 
 def questions(n: int) -> list[str]:
     rows = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [row["question"] for row in rows[:n]]
+    return [row["question"] for row in itertools.islice(itertools.cycle(rows), n)]
 
 
-def ask_all(client: TestClient | httpx.Client, headers: dict[str, str], asked: list[str]) -> list[float]:
-    """B's latencies; a note added first changes B's knowledge version, so no answer comes from the cache."""
+def ask_all(client: TestClient | httpx.Client, headers: dict[str, str], asked: list[str],
+            interval_s: float = 0.0) -> list[float]:
+    """B's latencies, one question every `interval_s` (a group's pace, under B's per-minute limit); a note
+    added first changes B's knowledge version, so no answer comes from the cache."""
     note = {"path": f"notes/{time.time_ns()}.md", "text": "# 提货\n\n周六下午三点到六点在小区门口提货。"}
     assert client.post("/v1/knowledge/documents", json=note, headers=headers).status_code == 201
-    latencies = []
-    for question in asked:
+    latencies, begin = [], time.perf_counter()
+    for i, question in enumerate(asked):
+        time.sleep(max(0.0, begin + i * interval_s - time.perf_counter()))
         started = time.perf_counter()
         response = client.post("/v1/ask", json={"question": question}, headers=headers)
         assert response.status_code == 200, response.text
@@ -117,11 +120,36 @@ class Flood:
 
 
 def flood_process(base_url: str, headers: dict[str, str], threads: int, actions: list[str],
-                  stop: multiprocessing.synchronize.Event, results: multiprocessing.Queue) -> None:
-    """Tenant A as a separate client process."""
+                  stop: multiprocessing.synchronize.Event, results: multiprocessing.Queue, nice: int = 0) -> None:
+    """Tenant A as a separate client process (`nice`: A's phones are not on the server's cores; here they are)."""
+    os.nice(nice)
     with httpx.Client(base_url=base_url, timeout=120) as client, Flood(client, headers, threads, actions) as flood:
         stop.wait()
     results.put(dict(flood.outcomes))
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its live descendants (Linux /proc), to show who used the cores."""
+    tick, total = os.sysconf("SC_CLK_TCK"), 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(stat.parent.name) == pid or _descends(int(fields[1]), pid):
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def _descends(ppid: int, ancestor: int) -> bool:
+    while ppid > 1:
+        if ppid == ancestor:
+            return True
+        try:
+            ppid = int(Path(f"/proc/{ppid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except OSError:
+            return False
+    return False
 
 
 def setup_tenants(client, ctx_db: Database) -> tuple[dict[str, str], dict[str, str]]:
@@ -139,18 +167,22 @@ def run_in_process(args: argparse.Namespace, asked: list[str]) -> tuple[list[flo
                         default_api_key="tenant-a")
     with TestClient(create_app(settings)) as client:
         a, b = setup_tenants(client, client.app.state.ctx.db)
-        ask_all(client, b, asked[:2])  # warm the models up
-        alone = ask_all(client, b, asked)
+        ask_all(client, b, asked[:2], args.interval)  # warm the models up
+        alone = ask_all(client, b, asked, args.interval)
         with Flood(client, a, args.flood_threads, args.flood.split(",")) as flood:
             time.sleep(2.0)  # let the flood build up
-            flooded = ask_all(client, b, asked)
+            flooded = ask_all(client, b, asked, args.interval)
     return alone, flooded, dict(flood.outcomes)
+
+
+CPU: dict[str, float] = {}  # cores busy while B asked under the flood, per process (served mode)
 
 
 def run_served(args: argparse.Namespace, asked: list[str]) -> tuple[list[float], list[float], dict[str, int]]:
     data_dir, port = Path(tempfile.mkdtemp(prefix="wutong-load-")), free_port()
     env = {**os.environ, "WUTONG_DATA_DIR": str(data_dir), "WUTONG_SEED_KNOWLEDGE": "false",
-           "WUTONG_DEFAULT_API_KEY": "tenant-a", "WUTONG_MODEL_DIR": str(Settings().models_path.resolve())}
+           "WUTONG_DEFAULT_API_KEY": "tenant-a", "WUTONG_MODEL_DIR": str(Settings().models_path.resolve()),
+           "WUTONG_JOBS__TRANSCRIBE_IN_CHILD": str(not args.transcribe_in_process).lower()}
     server = subprocess.Popen([sys.executable, "-m", "app", "serve", "--port", str(port)], env=env, cwd=REPO,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base_url = f"http://127.0.0.1:{port}"
@@ -158,15 +190,20 @@ def run_served(args: argparse.Namespace, asked: list[str]) -> tuple[list[float],
         wait_http(f"{base_url}/health", server, timeout=180)
         with httpx.Client(base_url=base_url, timeout=120) as client:
             a, b = setup_tenants(client, Database(Settings(data_dir=data_dir).db_url))
-            ask_all(client, b, asked[:2])
-            alone = ask_all(client, b, asked)
+            ask_all(client, b, asked[:2], args.interval)
+            alone = ask_all(client, b, asked, args.interval)
             spawn = multiprocessing.get_context("spawn")
             stop, results = spawn.Event(), spawn.Queue()
             flood = spawn.Process(target=flood_process,
-                                  args=(base_url, a, args.flood_threads, args.flood.split(","), stop, results))
+                                  args=(base_url, a, args.flood_threads, args.flood.split(","), stop, results,
+                                        args.flood_nice))
             flood.start()
             time.sleep(4.0)  # let the flood build up (the process starts first)
-            flooded = ask_all(client, b, asked)
+            used, started = (cpu_seconds(server.pid), cpu_seconds(flood.pid)), time.perf_counter()
+            flooded = ask_all(client, b, asked, args.interval)
+            wall = time.perf_counter() - started
+            CPU["service (and its children)"] = (cpu_seconds(server.pid) - used[0]) / wall
+            CPU["A's client"] = (cpu_seconds(flood.pid) - used[1]) / wall
             stop.set()
             outcomes = results.get(timeout=180)
             flood.join(60)
@@ -178,17 +215,27 @@ def run_served(args: argparse.Namespace, asked: list[str]) -> tuple[list[float],
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--questions", type=int, default=12)  # B stays under its 30 questions a minute
+    parser.add_argument("--questions", type=int, default=24, help="B's questions per phase")
+    parser.add_argument("--interval", type=float, default=2.1,
+                        help="seconds between B's questions (2.1: under the default 30 a minute)")
+    parser.add_argument("--transcribe-in-process", action="store_true",
+                        help="served: A's transcriptions in the service's own process (the old way)")
     parser.add_argument("--flood-threads", type=int, default=3)
     parser.add_argument("--flood", default="upload,ingest,ask", help="what A does, comma-separated")
+    parser.add_argument("--flood-nice", type=int, default=0, help="niceness of A's client process (served)")
     parser.add_argument("--in-process", action="store_true", help="service and both clients in one interpreter")
     args = parser.parse_args()
     asked = questions(args.questions)
     alone, flooded, outcomes = (run_in_process if args.in_process else run_served)(args, asked)
-    print(f"mode: {'in-process (TestClient)' if args.in_process else 'wutong serve + client processes'}")
+    mode = "in-process (TestClient)" if args.in_process else "wutong serve + client processes"
+    if not args.in_process:
+        mode += ", transcription " + ("in the service process" if args.transcribe_in_process else "in a child process")
+    print(f"mode: {mode}")
     print(f"B alone:        p50 {statistics.median(alone):.2f}s  p95 {p95(alone):.2f}s  (n={len(alone)})")
     print(f"B under flood:  p50 {statistics.median(flooded):.2f}s  p95 {p95(flooded):.2f}s  (n={len(flooded)})")
     print(f"ratio p95: {p95(flooded) / p95(alone):.2f}x (target <= 2x)")
+    if CPU:
+        print("cores busy under the flood:", ", ".join(f"{k} {v:.2f}" for k, v in CPU.items()))
     print("A's requests:", ", ".join(f"{k}: {v}" for k, v in sorted(outcomes.items())))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,13 +24,21 @@ class IngestReport:
     chunks: int = 0
 
 
-def guess_kind(doc_id: str) -> str:
-    """recipe / faq / doc from the path; a tenant may pass `kind` explicitly instead."""
+# Section headings of a recipe (HowToCook's 必备原料和工具 / 计算 / 操作, and the usual 食材 / 用料 / 做法 / 步骤
+# of Chinese recipe sites): a file with both an ingredients and a method heading is a recipe wherever it sits.
+RECIPE_INGREDIENT_HEADING = re.compile(r"^#{1,4}\s*.*(原料|食材|用料|配料|材料)", re.MULTILINE)
+RECIPE_METHOD_HEADING = re.compile(r"^#{1,4}\s*.*(操作|步骤|做法|制作方法|烹饪方法)", re.MULTILINE)
+
+
+def guess_kind(doc_id: str, text: str = "") -> str:
+    """recipe / faq / doc from the path, else from the text's headings; a tenant may pass `kind` instead."""
     lowered = doc_id.lower()
     if "recipe" in lowered or lowered.startswith("dishes/") or "/dishes/" in lowered or "菜谱" in doc_id:
         return "recipe"
     if "faq" in lowered or "问答" in doc_id or "常见问题" in doc_id:
         return "faq"
+    if RECIPE_INGREDIENT_HEADING.search(text) and RECIPE_METHOD_HEADING.search(text):
+        return "recipe"
     return "doc"
 
 
@@ -44,7 +53,7 @@ def ingest_bytes(kb: KnowledgeBase, doc_id: str, data: bytes, *, kind: str | Non
         report.chunks += len(products)
     elif suffix in TEXT_SUFFIXES:
         text = decode_text(data, f"文档 {doc_id} ")
-        report.chunks += kb.add_document(doc_id, text, kind=kind or guess_kind(doc_id))  # type: ignore[arg-type]
+        report.chunks += kb.add_document(doc_id, text, kind=kind or guess_kind(doc_id, text))  # type: ignore[arg-type]
         report.documents.append(doc_id)
     else:
         raise InvalidInput(f"'{doc_id}': only .md/.txt documents and .csv/.json catalogs can be ingested")

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from app.deps import CtxDep, TenantDep
 from app.errors import invalid_request
+from app.limits import check_upload_rate
 from app.services.transcription import render_transcript, transcribe_upload
 from app.uploads import StreamingUpload, multipart_body
 from pipelines.errors import InvalidInput
@@ -67,6 +68,7 @@ def render(t: Transcript, form: TranscriptionForm) -> Response:
     "audio or video to transcribe", model="ignored (whisper-1)", language="e.g. zh", prompt="hint words",
     response_format="json, text, srt, vtt or verbose_json", **{"timestamp_granularities[]": "segment or word"}))
 async def create_transcription(request: Request, ctx: CtxDep, tenant: TenantDep) -> Response:
+    check_upload_rate(ctx.bot_limiter, tenant.id, ctx.settings.limits)
     upload = await StreamingUpload(ctx.files.tmp, ctx.settings.uploads.limit("recordings")).parse(request)
     try:
         form = TranscriptionForm.of(upload)

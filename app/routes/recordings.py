@@ -3,7 +3,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse
 
 from app.deps import CtxDep, TenantDep
-from app.limits import check_storage
+from app.limits import check_upload_rate
 from app.schemas.recordings import RecordingPublic, RecordingsPublic
 from app.services import recordings as service
 from app.uploads import StreamingUpload, multipart_body
@@ -16,9 +16,10 @@ router = APIRouter(prefix="/v1/recordings", tags=["recordings"])
              openapi_extra=multipart_body("mp4, m4a, mp3, wav, flv or webm with an audio track"))
 async def upload_recording(request: Request, ctx: CtxDep, tenant: TenantDep) -> JSONResponse:
     """Multipart upload, field `file`: mp4, m4a, mp3, wav, flv or webm with an audio track."""
+    check_upload_rate(ctx.bot_limiter, tenant.id, ctx.settings.limits)
     length = request.headers.get("content-length", "")
     declared = int(length) if length.isdigit() else 0  # refuse before 2 GB are written, when the size is told
-    await run_in_threadpool(check_storage, ctx.files.tenant_dir(tenant.id), declared, ctx.settings.limits)
+    await run_in_threadpool(ctx.storage.check, ctx.files.tenant_dir(tenant.id), declared, ctx.settings.limits)
     upload = await StreamingUpload(ctx.files.tmp, ctx.settings.uploads.limit("recordings")).parse(request)
     rec, created = await run_in_threadpool(service.save_recording, ctx, tenant.id, upload.file)  # probes: not on the loop
     _, summary = await run_in_threadpool(service.describe_recording, ctx, tenant.id, rec.id)

@@ -125,7 +125,7 @@ def ingest_paths(ctx: AppContext, tenant_id: str, paths: list[Path]) -> list[tup
 def add_text_document(ctx: AppContext, tenant_id: str, path: str, text: str, *, title: str | None = None,
                       kind: str | None = None) -> dict:
     doc_id = clean_doc_id(path)
-    chunks = get_kb(ctx, tenant_id).add_document(doc_id, text, title=title, kind=kind or guess_kind(doc_id))
+    chunks = get_kb(ctx, tenant_id).add_document(doc_id, text, title=title, kind=kind or guess_kind(doc_id, text))
     return {"id": doc_id, "documents": [doc_id], "products": [], "chunks": chunks}
 
 

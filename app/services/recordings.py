@@ -19,7 +19,7 @@ from typing import Any
 from app.context import AppContext
 from app.errors import Cancelled
 from app.files import move_into_place, remove
-from app.limits import check_queue, check_storage
+from app.limits import check_queue
 from app.services.knowledge import drop_document
 from app.services.lookup import not_found, require
 from app.store import clips as clip_store
@@ -140,7 +140,7 @@ def save_recording(ctx: AppContext, tenant_id: str, upload: UploadedFile,
     try:
         if existing := store.find_by_sha(ctx.db, tenant_id, upload.sha256):
             return existing, False
-        check_storage(ctx.files.tenant_dir(tenant_id), upload.size, ctx.settings.limits)
+        ctx.storage.check(ctx.files.tenant_dir(tenant_id), upload.size, ctx.settings.limits)
         info = probe(upload.path)
         rec = Recording(id=recording_id or new_id(), tenant_id=tenant_id, sha256=upload.sha256,
                         filename=os.path.basename(upload.filename)[:200], size_bytes=upload.size, format=info.format,
@@ -148,6 +148,7 @@ def save_recording(ctx: AppContext, tenant_id: str, upload: UploadedFile,
                         created_at=now())
         target = RecordingData(ctx, rec).media
         move_into_place(upload.path, target)
+        ctx.storage.added(ctx.files.tenant_dir(tenant_id), upload.size)
         stored = store.insert_recording(ctx.db, rec)
         if stored.id != rec.id:  # a concurrent identical upload won the race
             target.unlink(missing_ok=True)

@@ -6,11 +6,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from app.context import AppContext
 from app.files import remove, write_atomic
+from app.jobs.child import run_in_child
 from app.jobs.worker import JobContext
 from app.services.catalog import tenant_catalog
 from app.services.knowledge import get_kb
@@ -41,8 +43,9 @@ def tenant_knowledge(ctx: AppContext, tenant_id: str) -> list[str]:
 
 def transcribe_file(ctx: AppContext, path: Path, *, hotwords: list[str], language: str | None = None,
                     prompt: str | None = None, progress=None, knowledge: list[str] | None = None,
-                    windows: Path | None = None) -> Transcript:
-    """`windows`: a folder that keeps finished windows, so a stopped transcription resumes there."""
+                    windows: Path | None = None, check: Callable[[], None] | None = None) -> Transcript:
+    """`windows`: a folder that keeps finished windows, so a stopped transcription resumes there;
+    `check` raises when the caller's job no longer runs (cancelled, timed out): the work stops then."""
     from pipelines.asr import WindowCheckpoint, transcribe
 
     options = ctx.settings.asr
@@ -50,10 +53,14 @@ def transcribe_file(ctx: AppContext, path: Path, *, hotwords: list[str], languag
         options = options.model_copy(update={"language": None if language == "auto" else language})
     if prompt:  # OpenAI's `prompt`: here, terms to spell right (whisper base ignores free-text style hints)
         hotwords = [*hotwords, *(t for t in re.split(r"[\s,，、;；。]+", prompt) if 1 < len(t) <= 20)]
+    checkpoint = WindowCheckpoint(windows, _decoding_key(options, hotwords)) if windows else None
+    call = dict(model_dir=ctx.settings.models_path, hotwords=hotwords, knowledge=list(knowledge or ()),
+                checkpoint=checkpoint)
     with ctx.heavy:
-        checkpoint = WindowCheckpoint(windows, _decoding_key(options, hotwords)) if windows else None
-        return transcribe(path, options, model_dir=ctx.settings.models_path, hotwords=hotwords,
-                          knowledge=knowledge or (), progress=progress, checkpoint=checkpoint)
+        if not ctx.settings.jobs.transcribe_in_child:
+            return transcribe(path, options, progress=progress, **call)
+        return run_in_child(transcribe, path, options, nice=ctx.settings.jobs.nice, progress=progress,
+                            check=check, **call)
 
 
 def _decoding_key(options: TranscribeOptions, hotwords: list[str]) -> str:
@@ -96,7 +103,7 @@ def transcribe_recording(data: RecordingData, *, hotwords: list[str] | None = No
     windows = ctx.files.transcript_windows(rec.tenant_id, rec.id)
     transcript = transcribe_file(ctx, data.media, hotwords=tenant_hotwords(ctx, rec.tenant_id, hotwords),
                                  language=language, progress=progress, knowledge=tenant_knowledge(ctx, rec.tenant_id),
-                                 windows=windows)
+                                 windows=windows, check=job.check if job else None)
     if progress:
         progress(0.99, "indexing")
     with data.writing(job):

@@ -27,7 +27,7 @@ WAV = MEDIA / "asr" / "paddlespeech_zh.wav"
 @pytest.fixture
 def limited(tmp_path: Path, model_dir: Path) -> Iterator[TestClient]:
     settings = Settings(data_dir=tmp_path, model_dir=model_dir, default_api_key="k", seed_knowledge=False,
-                        limits=LimitOptions(queued_jobs=1, ask_per_minute=2, storage_mb=1))
+                        limits=LimitOptions(queued_jobs=1, ask_per_minute=2, storage_mb=1, uploads_per_minute=3))
     with TestClient(create_app(settings, run_worker=False)) as client:
         client.headers["Authorization"] = "Bearer k"
         yield client
@@ -68,6 +68,20 @@ def test_a_questions_slot_is_free_before_its_answer_is_sent(limited: TestClient)
 
     asyncio.run(limited.app(scope, receive, send))
     assert busy_when_sent == [0]
+
+
+def test_uploads_over_the_rate_get_429_before_their_body_is_written(limited: TestClient) -> None:
+    ctx = limited.app.state.ctx
+    statuses = [limited.post("/v1/recordings", files={"file": (f"{i}.wav", WAV.read_bytes() + bytes([i]))}).status_code
+                for i in range(3)]
+    assert statuses == [201, 201, 201]
+    refused = limited.post("/v1/recordings", files={"file": ("3.wav", WAV.read_bytes() + b"3")})
+    assert refused.status_code == 429 and refused.json()["error"]["code"] == "too_many_uploads"
+    assert 50 <= int(refused.headers["Retry-After"]) <= 60 and "上传太频繁" in refused.json()["error"]["message"]
+    assert not any(ctx.files.tmp.iterdir())  # nothing of the refused body was written
+    assert limited.get("/v1/recordings").json()["count"] == 3
+    assert limited.post("/v1/recordings", files={"file": ("b.wav", WAV.read_bytes())},
+                        headers=other(limited)).status_code == 201
 
 
 def test_questions_over_the_rate_get_429_for_that_tenant_only(limited: TestClient) -> None:
