@@ -42,6 +42,7 @@ class RateLimited(WutongError):
 
     def __init__(self, message: str, *, retry_after_s: int = 60, code: str | None = None) -> None:
         super().__init__(message, code=code)
+        self.retry_after_s = retry_after_s
         self.headers = {"Retry-After": str(retry_after_s)}
 
 
@@ -148,10 +149,13 @@ def allowed_methods(request: Request) -> list[str]:
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(WutongError)
-    async def _domain(_: Request, exc: WutongError) -> JSONResponse:
+    async def _domain(request: Request, exc: WutongError) -> JSONResponse:
         status = status_for(exc)
         if status >= 500:
             log.error("%s: %s", exc.code, exc.message)
+        if isinstance(exc, RateLimited) and (memory := getattr(request.app.state, "refusals", None)):
+            memory.remember(request.headers.get("authorization", ""), exc.code, public_message(exc),
+                            exc.retry_after_s)
         return error_response(status, exc.code, public_message(exc), getattr(exc, "headers", None))
 
     @app.exception_handler(StarletteHTTPException)

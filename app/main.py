@@ -16,6 +16,7 @@ from app.deps import ask_limits
 from app.errors import ERROR_RESPONSES, document_errors, install_error_handlers
 from app.jobs.registry import job_handlers
 from app.jobs.worker import Worker
+from app.refusals import RefusalGate, RefusalMemory
 from app.routes import (
     ask,
     bot,
@@ -67,6 +68,8 @@ def create_app(settings: Settings | None = None, *, run_worker: bool = True) -> 
     install_error_handlers(app)
     app.add_middleware(BodyLimit, json_limit=settings.limits.request_body_mb * MB,
                        upload_limit=settings.uploads.largest())
+    app.state.refusals = RefusalMemory()
+    app.add_middleware(RefusalGate, memory=app.state.refusals)  # outermost: a remembered refusal costs least
     for module in ROUTERS:
         app.include_router(module.router, dependencies=ROUTER_LIMITS.get(module, []), responses=ERROR_RESPONSES)
     document_errors(app)

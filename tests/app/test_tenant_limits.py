@@ -141,3 +141,33 @@ def test_one_tenants_ingest_flood_takes_one_ingest_thread(limited: TestClient) -
     for thread in flood:
         thread.join(300)
     assert len(done) == 3 and done["b"] < min(done["a0"], done["a1"])
+
+
+def test_a_client_ignoring_retry_after_is_refused_before_routing(limited: TestClient,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a per-minute refusal, that credential's further requests to the same endpoints are refused by
+    the gate, without a key lookup or reading the body, until the window frees a slot."""
+    import app.deps
+
+    lookups = []
+    real = app.deps.authenticate
+    monkeypatch.setattr(app.deps, "authenticate", lambda ctx, key, *a: lookups.append(key) or real(ctx, key, *a))
+    assert [limited.post("/v1/ask", json={}).status_code for _ in range(3)] == [422, 422, 429]
+    lookups.clear()
+    again = [limited.post("/v1/ask", content=b"{not json") for _ in range(20)]
+    assert {r.status_code for r in again} == {429} and lookups == []
+    assert again[-1].json()["error"]["code"] == "too_many_questions" and 0 < int(again[-1].headers["Retry-After"]) <= 60
+    assert limited.post("/v1/ask", json={}, headers=other(limited)).status_code == 422  # another tenant: routed
+    assert limited.get("/v1/recordings").status_code == 200  # other endpoints of the same tenant: routed
+
+
+def test_a_remembered_refusal_ends_with_its_window() -> None:
+    from app.refusals import RefusalMemory
+
+    memory = RefusalMemory()
+    memory.remember("Bearer k", "too_many_uploads", "上传太频繁了", 0.3)
+    memory.remember("Bearer k", "too_many_jobs", "排队中的任务已达上限", 60)  # waiting may end it sooner: not kept
+    assert memory.refusal("Bearer k", "uploads")[1:] == ("too_many_uploads", "上传太频繁了")
+    assert memory.refusal("Bearer other", "uploads") is None and memory.refusal("Bearer k", "ask") is None
+    time.sleep(0.35)
+    assert memory.refusal("Bearer k", "uploads") is None
