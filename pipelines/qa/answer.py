@@ -8,24 +8,34 @@ may be polished by the LLM, and only when the polish keeps every fact (pipelines
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, replace
 
 from pipelines.catalog import product_terms
+from pipelines.catalog.terms import split_name
+from pipelines.facts import asked_allergens, is_allergy_question
 from pipelines.llm.base import LLM
-from pipelines.qa.attributes import CATALOG_ONLY, asked_attributes, recipe_part
+from pipelines.qa.attributes import CATALOG_ONLY, asked_attributes, is_yes_no, recipe_part
 from pipelines.qa.cache import AnswerCache
 from pipelines.qa.evidence import SourceEvidence, group_sources
-from pipelines.qa.names import correct_typos
+from pipelines.qa.names import correct_typos, names_what_it_is
 from pipelines.qa.options import AskOptions
 from pipelines.qa.polish import polish
-from pipelines.qa.products import catalog_products, named_products, product_answer
+from pipelines.qa.products import CONTENT_Q, catalog_products, named_products, product_answer
 from pipelines.qa.recipes import dish_name, named_dishes, recipe_answer
 from pipelines.qa.screen import screen_question
 from pipelines.qa.text import quoted_sentences
 from pipelines.retrieval import Hit, Retriever, SourceInfo
-from pipelines.zh import fit
+from pipelines.zh import cut, fit
 
 SOLD_FACTS = ("price", "arrival", "stock")  # facts only a product in the catalog has
+_PERIOD = re.compile(r"\d+\s*(分钟|分半|小时|秒|天|周|个月)|[一二两三四五六七八九十半]+(分钟|小时|天)")  # a stated time
+_HAS = re.compile(r"有没有|有无|有[^，。？?]{1,6}(吗|么|嘛|没)")  # 有没有防腐剂: what the pack holds
+_ALLERGY_AFTER = re.compile(r"(的人)?(过敏|不耐受)")  # 牛奶过敏: what the resident cannot eat
+_PACK_SUFFIX = re.compile(r"(预制菜|半成品|料理包|调理包|快手菜)$")
+_CLAUSE_BREAK = re.compile(r"[，,。；;？?！!\s]|还有|另外")
+# How residents point at the pack they bought or will buy, not a dish they cook (group-chat phrasing).
+_BOUGHT = re.compile(r"买的|买了|买回|团的|收到的|拿到的|你们(的|家|卖的)|这个|这款|这袋|这盒")
 
 
 @dataclass
@@ -71,14 +81,22 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
     catalog = catalog_products(sources)
     question = correct_typos(question, known_names(catalog, sources))
     attrs = asked_attributes(question)
-    products = named_products(question, catalog)
+    products = asked_of(question, named_products(question, catalog))
+    if "stock" in attrs:  # 有卖红糖吗: 红糖馒头 is a bun, not sugar; 有卖玉米油吗: oil, not 玉米
+        products = [(p, t) for p, t in products if names_what_it_is(t, p) and whole_word(question, t)]
     dishes = named_dishes(question, sources)
-    if products and _catalog_first(question, products, dishes, attrs) and (
-            found := catalog_answer(question, products, attrs)):
-        return _with_streams(found, question, kb, sources, options)
-    if dishes and (found := dish_answer(question, dishes[0][0], kb, options)):
-        return found
-    return retrieved_answer(question, kb, llm, options, product_named=bool(products) and not dishes)
+    found = None
+    if products and _catalog_first(question, products, dishes, attrs):
+        found = catalog_answer(question, products, attrs)
+        if found and not (recipe_part(question) == "time" and not _PERIOD.search(found.answer)):
+            return _with_streams(found, question, kb, sources, options)  # no time in it: a recipe's time
+        dish = dishes[0][1] if dishes else ""
+        if not found and dish and _sold_as_the_dish(question, products, dish) and _about_contents(question, dish):
+            return _handoff(options, "not_in_knowledge", "product fact not in the catalog")  # not the recipe's 冰糖
+    if dishes and (recipe := dish_answer(question, dishes[0][0], kb, options)):
+        return recipe
+    retrieved = retrieved_answer(question, kb, llm, options, product_named=bool(products) and not dishes)
+    return found if found and retrieved.handoff else retrieved  # no recipe states the time: the pack's own words
 
 
 def _catalog_first(question: str, products: list, dishes: list, attrs: list[str]) -> bool:
@@ -88,6 +106,8 @@ def _catalog_first(question: str, products: list, dishes: list, attrs: list[str]
     if not dishes:
         return True
     dish = dishes[0][1]
+    if _sold_as_the_dish(question, products, dish):
+        return True
     outside = [term for _, term in products if not inside_name(question, term, dish)]
     if not outside:
         return False
@@ -100,7 +120,60 @@ def _catalog_first(question: str, products: list, dishes: list, attrs: list[str]
     if "spec" in attrs:
         return True
     longest = max(len(term) for term in outside)
-    return longest > len(dish) or (longest == len(dish) and recipe_part(question) == "any")
+    return longest > len(dish) or _sold_as_the_dish(question, products, dish)
+
+
+def _sold_as_the_dish(question: str, products: list, dish: str) -> bool:
+    """A product named exactly like a dish (梅干菜扣肉 the pack, 梅干菜扣肉 the recipe): what is in it is a
+    question about the pack bought here, not about a home recipe; a time, amount or step is the recipe's."""
+    same = any(term == dish or _dish_pack(split_name(p.name)[0]) == dish for p, term in products)
+    if any(term != dish and _dish_pack(term) == dish for _, term in products):
+        return True  # 酸菜鱼预制菜要加多少水: the resident named the pack itself, not the dish
+    asked = recipe_part(question) == "any" or _about_contents(question, dish) or _BOUGHT.search(question)
+    return same and bool(asked)  # 买的酱香饼怎么煎: the pack
+
+
+def _dish_pack(core: str) -> str:
+    """The dish a pack is sold as: 宫保鸡丁预制菜 is 宫保鸡丁, as a pre-made dish is labelled (预制菜, 半成品,
+    料理包, 调理包 are the retail words for it)."""
+    return _PACK_SUFFIX.sub("", core) or core
+
+
+def _about_contents(question: str, dish: str) -> bool:
+    """What something holds (有没有加糖, 加了调料吗), not a cooking time, amount or step."""
+    part = recipe_part(question)
+    holds = CONTENT_Q.search(question.replace(dish, " ")) or _HAS.search(question.replace(dish, " "))
+    return bool(holds) and (part in ("any", "contains") or (part == "ingredients" and is_yes_no(question)))
+
+
+def asked_of(question: str, products: list) -> list:
+    """The products a question is about: a name the resident is allergic to (米粉对牛奶过敏: 牛奶) is no
+    product asked about; a name after a contains cue that follows the first product
+    (酱香饼里有芝麻吗: 芝麻 of 芝麻汤圆) is the thing asked about, not a second product."""
+    if len(products) < 2:
+        return products
+    products = [pt for pt in products if not _ALLERGY_AFTER.match(question, question.find(pt[1]) + len(pt[1]))] or products
+    if is_allergy_question(question):  # 酸奶有没有坚果成分: 坚果 is the allergen asked of 酸奶, not 混合坚果
+        products = products[:1] + [pt for pt in products[1:] if not asked_allergens(pt[1])]
+    start = question.find(products[0][1]) + len(products[0][1])
+    cue = CONTENT_Q.search(question, start)
+    if cue is None:
+        return products
+    return [pt for pt in products if not _in_clause_after(question, cue.end(), question.find(pt[1]))]
+
+
+def _in_clause_after(question: str, start: int, at: int) -> bool:
+    """Position `at` follows `start` within the same clause (no punctuation between them)."""
+    return at >= start and not _CLAUSE_BREAK.search(question[start:at])
+
+
+def whole_word(question: str, term: str) -> bool:
+    """The term is a whole word of the question, not the start of a longer one (玉米 in 玉米油)."""
+    at, edges, pos = question.find(term), set(), 0
+    for token in cut(question):
+        edges.add(pos)
+        pos += len(token)
+    return at in edges and (at + len(term) in edges or at + len(term) == len(question))
 
 
 def inside_name(question: str, term: str, name: str) -> bool:
@@ -162,9 +235,10 @@ def retrieved_answer(question: str, kb: Retriever, llm: LLM | None, options: Ask
     primary, reason, detail = choose_source(sources, options)
     if primary is None:
         return _handoff(options, reason, detail)
-    if primary.kind != "product" and any(a in SOLD_FACTS for a in asked_attributes(question)):
-        return _handoff(options, "not_in_knowledge", "no product")  # a price asked of a recipe page
-    if product_named and primary.kind == "recipe" and recipe_part(question) == "any":
+    if any(a in SOLD_FACTS for a in asked_attributes(question)) and (primary.kind != "product" or not product_named):
+        return _handoff(options, "not_in_knowledge", "no product")  # a price asked of a recipe page, or of a
+        # product the question does not name (有卖猪肉吗: 土家腊肉 is made of pork, it is not 猪肉 on sale)
+    if product_named and primary.kind == "recipe" and recipe_part(question) in ("any", "contains"):
         return _handoff(options, "not_in_knowledge", "product fact not in the catalog")
     text, mode = compose(question, primary, kb, llm, options)
     if not text:

@@ -21,19 +21,21 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
     "arrival": (r"到货|(周|星期|礼拜)[一二三四五六日天](能|可以)?(到|送)|(哪天|哪一天|什么时候|啥时候|几号|周几|星期几|几时|何时)(能)?(到|送|发|来|有货)|发货|送到",
                 r"(现在|今天|马上)(能|可以)?(拿|买)(了)?(吗|么)?|现货|拿货",),  # 取货/提货 ask about the pickup point
     "stock": (r"库存|还有货|有货吗|还剩|卖完|售罄|还能买|还有没有|有没有卖|有卖|卖不卖|在卖|有得卖|有的卖",),
-    "spec": (r"规格|多重|多大|几斤|多少斤|多少克|几克|多少g|重量|分量|容量|多少毫升|几升|多少升|多少水",
-             r"几个(?!月|小时|钟)|多少个(?!月|小时)|几只|多少只|几根|几枚|几罐|几杯|几包|几片|够几|几个人|几人|多少人",
+    "spec": (r"规格|多重|多大|几斤|多少斤|多少克|几克|多少g|重量|分量|容量|多少毫升|几升|多少升|(?<![加放倒兑])多少水",
+             r"几个(?!月|小时|钟)|多少个(?!月|小时)|几只|多少只|几根|几枚|几罐|几杯|几包|几片|几张|几块|几条|几串|几颗|几粒|几瓶|几盒|几袋"
+             r"|够几|几个人|几人|多少人",
              r"一(份|袋|盒|包|箱|组|瓶|罐|桶)(有|是|装)|(有|装)多少"),
-    "origin": (r"产地|哪里(做|产|生产|加工|烤|来)|哪(家|儿)(做|产)|哪个国家|哪国|国产|进口|哪个省|哪里产|哪儿产|哪产|产自|原产|哪里的|哪儿的|哪的|从哪|哪个地方|什么地方|哪里来|哪来的",),
+    "origin": (r"产地|哪里(做|产|生产|加工|烤|来)|哪儿(做|产)|哪家产|哪个国家|哪国|国产|进口|哪个省|哪里产|哪儿产|哪产|产自|原产|哪里的|哪儿的|哪的|从哪|哪个地方|什么地方|哪里来|哪来的",),
     "allergens": (r"过敏|忌口|不耐受|过敏原",),
-    "maker": (r"谁(做|包|织|种|养|产|家|的)|哪家|厂家|厂商|生产商|品牌|牌子|手工做",),
+    "maker": (r"谁(做|包|织|种|养|产|家|的|熬|酿|烤|腌|卤|炒|磨|榨|烘|晒|编|缝|钩)|哪家|厂家|厂商|生产商|品牌|牌子|手工做"
+              r"|(哪个|哪一个|什么|啥)(厂|工厂|农场|基地|合作社|大棚|牧场|果园|养殖场)|在哪(里|儿)?(做|加工|生产)(出来)?的",),
     "made_of": (r"(怎么|如何|咋)(做|制|熬|酿|榨|加工|生产|包)(出来)?的|(用|拿|是)[^，。？?！!]{1,6}(做|制|熬|酿|榨|包)(的|成|出来)",
-                r"品种|什么馅|啥馅|(什么|啥|哪)(猪|牛|鸡|羊|鱼)",
+                r"品种|什么馅|啥馅|(什么|啥|哪)(猪|牛|鸡|羊|鱼)|里(面)?都有(什么|啥|哪些|些啥)",
                 r"(怎么|用什么|拿什么|啥|什么)(做|制|熬|酿|榨|加工)(的|成)|用什么|用的什么|用的是|原料|配方|配料|成分|工艺|添加|加了|加糖|放了|含(有|不含)?"
                 r"|纯的|是纯|有没有加|原切|拼接|合成|勾兑|色素|防腐剂",),
     "storage": (r"保存|存放|储存|储藏|怎么放|怎么存|放冰箱|冰箱|冷藏|冷冻|冻|解冻|常温|放哪|收到(以后|后)|买回来",),
-    "how_to_eat": (r"怎么吃|吃法|怎么煮|怎么做|怎么弄|怎么用|怎么泡|怎么冲|怎么喝|几分钟|多久能熟|煮多久|生吃|生食|直接吃"
-                   r"|用多少|放多少|一次(用|吃|放|喝)|可以吃|能吃|能不能吃|几个月|几岁|适合|配什么|搭配|(用来|拿来|能|可以)(炒|煮|蒸|炸|煎|烤|拌|做|炖|煲)",),
+    "how_to_eat": (r"怎么(给[^，。？?！!]{1,4})?(热|加热|蒸|煎|烤|炸)|怎么给[^，。？?！!]{1,4}(做|弄|吃|喝)|(加热|热|蒸|煎|烤)(多久|几分钟)|怎么吃|吃法|怎么办|咋办|怎么煮|怎么做|怎么弄|怎么用|怎么泡|怎么冲|怎么喝|几分钟|多久能熟|煮多久|生吃|生食|直接吃"
+                   r"|用多少|放多少|加多少|一次(用|吃|放|喝)|可以吃|能吃|能不能吃|几个月|几岁|适合|配什么|搭配|(用来|拿来|能|可以)(炒|煮|蒸|炸|煎|烤|拌|做|炖|煲)",),
 }
 _COMPILED = {attr: [re.compile(p) for p in pats] for attr, pats in _ATTRIBUTE_CUES.items()}
 # Attributes answered by one catalog field, in the field's own words.
@@ -41,8 +43,10 @@ FIELD_ATTRIBUTES = ("price", "spec", "origin", "shelf_life", "storage", "arrival
 # Attributes only a catalog can answer: a product named with one of these is a catalog question.
 CATALOG_ONLY = ("price", "spec", "origin", "shelf_life", "after_opening", "arrival", "stock", "allergens", "maker")
 
-_CONTAINS = re.compile(r"成分|含|有没有|加了|放了|里有|里面有")
-_YES_NO = re.compile(r"(吗|么|嘛)[？?！!。\s]*$|是不是|是否|能不能|可不可以|会不会|有没有|要不要|需不需要|用不用|行不行|[能会要]否")
+_CONTAINS = re.compile(r"成分|含|有没有|加了|放了|里有|里面有|有[^，。？?！!]{1,6}(吗|么|嘛)")
+_YES_NO = re.compile(r"(吗|么|嘛|没有|没)[？?！!。\s]*$|是不是|是否|能不能|可不可以|会不会|有没有|要不要|需不需要|用不用|行不行|[能会要]否")
+# How long a finished dish keeps (做好能放几天, 冷藏能放多久): the recipe's note on keeping.
+_KEEP = re.compile(r"(放|存|保存|冷藏|冷冻)(得了)?(几天|多少天|几个月|多久|多长时间)")
 _TIME = re.compile(r"多久|多长时间|多少分钟|几分钟|几个小时|几小时|多少小时|多少秒|几秒|什么火候|多大火")
 # How much of an ingredient a recipe uses: answered from its quantity (计算/用量) lines.
 _AMOUNT = re.compile(r"多少克|几克|多少g|多少毫升|多少ml|几毫升|(用|放|加|要)多少|几个|几勺|几片|几颗|几根|几只|用量|多少量|比例")
@@ -53,14 +57,25 @@ _CONTAINS_ING = re.compile(r"(有|放|加|用|含)(没有|不)?[\u4e00-\u9fff]{1
 _HOW_TO = re.compile(r"怎么(做|煮|炒|蒸|炖|弄|调|烧|煎|炸|烤|拌|包|熬|腌|处理|切|泡|发)|做法|步骤|教程|如何(做|煮|炒|蒸|炖|调)|咋做")
 
 
-def asked_attributes(question: str) -> list[str]:
-    """Catalog attributes the question asks about, in question order."""
+def without_cues(question: str) -> str:
+    """The question with every attribute cue blanked: what is left says what else it is about (泡发后 in
+    黑木耳泡发后能有多少)."""
+    return _consume(question)[0]
+
+
+def _consume(question: str) -> tuple[str, list[tuple[int, str]]]:
     text, found = question, []
     for attr, patterns in _COMPILED.items():
         for pattern in patterns:
             for match in pattern.finditer(text):
                 found.append((match.start(), attr))
                 text = text[:match.start()] + "　" * (match.end() - match.start()) + text[match.end():]
+    return text, found
+
+
+def asked_attributes(question: str) -> list[str]:
+    """Catalog attributes the question asks about, in question order."""
+    found = _consume(question)[1]
     asks_content = _CONTAINS.search(question)  # 有小麦成分吗, 含不含花生: an allergen asked about
     if asked_allergens(question) and asks_content and not any(a == "allergens" for _, a in found):
         found.append((len(question), "allergens"))
@@ -75,7 +90,9 @@ def is_yes_no(question: str) -> bool:
 
 
 def recipe_part(question: str) -> str:
-    """Which part of a recipe answers the question: time | amount | ingredients | contains | steps | any."""
+    """Which part of a recipe answers the question: keep | time | amount | ingredients | contains | steps | any."""
+    if _KEEP.search(question):
+        return "keep"
     if _TIME.search(question):
         return "time"
     if _AMOUNT.search(question):

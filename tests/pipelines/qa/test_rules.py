@@ -12,12 +12,14 @@ from tests.utils.paths import PRODUCTS_CSV, RECIPES, REPO, SHARED
 
 HERE = Path(__file__).parent
 SEED = REPO / "knowledge" / "seed"
-TYPES = {"price", "spec", "origin", "shelf_life", "storage", "after_opening", "allergen", "arrival", "ingredients",
+TYPES = {"price", "spec", "stock", "origin", "shelf_life", "storage", "after_opening", "allergen", "arrival", "ingredients",
          "maker", "how_to_eat", "yes_no", "multi", "recipe_time", "recipe_ingredients", "recipe_steps",
          "out_of_scope", "hostile"}
 SETS = {  # name -> (questions, rules, catalog, recipes)
     "dev": (SHARED / "eval" / "questions-dev.jsonl", HERE / "rules-dev.jsonl", PRODUCTS_CSV, RECIPES),
     "extra": (HERE / "questions-extra.jsonl", HERE / "rules-extra.jsonl", PRODUCTS_CSV, RECIPES),
+    "fresh": (HERE / "questions-fresh.jsonl", None, HERE / "fresh" / "products.csv", HERE / "fresh" / "recipes"),
+    "fresh2": (HERE / "questions-fresh2.jsonl", None, HERE / "fresh2" / "products.csv", HERE / "fresh2" / "recipes"),
     "seed": (HERE / "questions-seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
 }
 

@@ -1,0 +1,28 @@
+"""The allergen answer for one product: the catalog's allergen column in its own words, whether it holds
+the allergen the resident named, and allergens the selling points name that the column leaves out."""
+
+from __future__ import annotations
+
+from pipelines.catalog import Product
+from pipelines.facts import asked_allergens, canonical_names
+from pipelines.facts.allergens import allergen_mentions, named_allergens
+
+_NO_ALLERGENS = ("无", "没有", "不含", "暂无")  # how a catalog writes "none" in the allergen column
+
+
+def allergen_sentence(question: str, product: Product) -> str:
+    """The catalog's allergen list, whether it holds the allergen the resident named (a listed 含麸质 holds
+    小麦), and any allergen the other fields name that the list leaves out (a list of 无 on 海苔夹芝麻)."""
+    listed = [a for a in product.allergens if a not in _NO_ALLERGENS]
+    text = f"标注的过敏原：{'、'.join(listed) if listed else '无'}"
+    asked = asked_allergens(question)
+    said = [w for a in listed for w in (allergen_mentions(a) or [a])]  # 本品为花生制品 -> 花生
+    hit = list(dict.fromkeys(w for w in said if set(canonical_names(w)) & set(asked)))
+    covered = {n for a in listed for n in (canonical_names(a) or named_allergens(a))}
+    unlisted = [w for w in allergen_mentions(product.get("selling_points").replace(";", "，"))
+                if not set(canonical_names(w)) <= covered]
+    if unlisted:
+        text += f"；但卖点里写了{'、'.join(unlisted)}，过敏的话请先看包装配料表"
+    if hit:
+        return text + f"，含有{'、'.join(hit)}，过敏的话请不要食用"
+    return text + ("，具体请以包装标签为准" if asked else "")

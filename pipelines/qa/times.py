@@ -1,0 +1,129 @@
+"""Times from a recipe: how long a step takes, from the sentence that does the asked action (matched by
+the action, its section heading and the things named; a verb inside an ingredient's name is no action),
+and how long the finished dish keeps."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.qa.recipe_text import (
+    BULLET,
+    INGREDIENT_HEADINGS,
+    QUANTITY_HEADINGS,
+    STEP_HEADINGS,
+    STEP_MARK,
+    asked_things,
+    cooking_verbs,
+    dish_name,
+    join_parts,
+    section_lines,
+    split_sentences,
+    verb_family,
+)
+from pipelines.retrieval import Hit
+
+_DURATION = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(分钟|小时|钟头|秒|min\b|[sS](?![a-zA-Z]))")
+_TOTAL = re.compile(r"一共|总共|全程|整个|从头|全部做|做完|做好|总时间")
+# How recipes state the whole dish's time (预计制作时间, 大约 20 分钟即可完成, 一共, 全程, 耗时).
+_TOTAL_STATED = re.compile(r"预计|时间|时长|一共|总共|全程|耗时|即可完成|就能端上")
+_KEEPING = re.compile(r"冷藏|冷冻|冰箱|保存|存放|放")
+_PERIOD = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(天|周|星期|月|小时)")
+_NAME_HEAD = re.compile(r"[^\s0-9（(：:，,=/]*")  # an ingredient line's name: 蒸肉粉 in "蒸肉粉 100g"
+
+
+def time_answer(chunks: list[Hit], question: str, title: str, context: str = "") -> str:
+    """A time from the sentences that state it, chosen by the action (炖多久: the simmering steps) and
+    the things named (泡冰水泡多久: the step with 冰水; 能放多久 after 放冰箱吗: the note on the fridge);
+    the recipe's total time when the question names neither (多久能做好). `context` is the whole
+    question when `question` is one clause of it."""
+    everything = [s for s in split_sentences([x for h in chunks for x in h.body.splitlines()]) if _DURATION.search(s)]
+    rest = (context or question).replace(dish_name(title), " ")
+    names = ingredient_names(chunks)  # 烤麸要泡多久: 烤麸 is a thing, its 烤 is no action
+    verbs = [] if _TOTAL.search(question) else cooking_verbs(_mask(_after_dish(question, dish_name(title)), names))
+    own = asked_things(question.replace(dish_name(title), " "))
+    things = [w for w in asked_things(rest) if w not in dish_name(title) or (len(w) > 1 and w in own)] if verbs else []
+    steps = [s for s in split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
+             if _DURATION.search(s)] + timed_headings(chunks)
+    everything += [s for s in steps if s not in everything]
+    named = [s for s in steps if any(w in s for w in own if len(w) > 1)]
+    if not verbs and named and not _TOTAL.search(question):
+        return join_parts(named[:2], 200)  # 最后收汁几分钟: no action word, but the step it names
+    if not verbs or not everything:  # the whole dish: the sentence stating the total, else each timed stage
+        total = [s for s in everything if _TOTAL_STATED.search(s)]
+        stages = timed_headings(chunks) if everything and not total else []
+        return join_parts(total[:1] or stages or everything[:1], 200)
+    notes = [s for s in everything if s not in steps]
+    headings = _headings(chunks)  # 煮多久: the steps under 煮蛋 say 保持 25 分钟 without 煮
+    family = {f for v in verbs for f in (verb_family(v) or (v,))}
+    named = [n for n in names if any(f in n for f in family)]  # 蒸肉粉, 空气炸锅: naming them is no 蒸 or 炸
+    score = {s: max(_verb_score(_mask(s, named), verbs), min(1, _verb_score(headings.get(s, ""), verbs)))
+             + sum(1 if w in own else 0.5 for w in things if w in s) for s in steps + notes}
+    top = max(score.values())
+    if top <= 0:
+        return join_parts(steps[:2], 200)
+    best = [s for s in steps + notes if score[s] == top][:2]
+    return join_parts([s for s in steps + notes if s in best], 200)
+
+
+def timed_headings(chunks: list[Hit]) -> list[str]:
+    """Section headings that state how long their section takes (腌制鸡丁（15 分钟）): recipe sites often put
+    a stage's time in its heading and none in its numbered lines."""
+    found = [_last_heading(c) for c in chunks]
+    return [h for h in dict.fromkeys(found) if _DURATION.search(h)]
+
+
+def numbered_lines(chunks: list[Hit]) -> list[str]:
+    """The lines of sections made of numbered steps under a heading of their own (炒制, 炸花生), not 操作."""
+    lines: list[str] = []
+    for chunk in chunks:
+        body = [x for x in chunk.body.splitlines() if x.strip()]
+        heading = _last_heading(chunk)
+        if any(STEP_MARK.match(x) for x in body) and not any(h in heading for h in INGREDIENT_HEADINGS + QUANTITY_HEADINGS):
+            lines += body
+    return list(dict.fromkeys(lines))
+
+
+def _last_heading(chunk: Hit) -> str:
+    return (chunk.meta.get("heading") or chunk.text.partition("\n")[0]).rpartition(" > ")[2]
+
+
+def keep_answer(chunks: list[Hit]) -> str:
+    """How long the dish keeps: the sentences that give a keeping period (冷藏可以放 3 天)."""
+    sentences = split_sentences([x for h in chunks for x in h.body.splitlines()])
+    return join_parts([s for s in sentences if _KEEPING.search(s) and _PERIOD.search(s)][:2], 200)
+
+
+def _headings(chunks: list[Hit]) -> dict[str, str]:
+    """Each sentence -> the heading of the section it is in (its chunk's last breadcrumb)."""
+    found: dict[str, str] = {}
+    for chunk in chunks:
+        heading = (chunk.meta.get("heading") or chunk.text.partition("\n")[0]).rpartition(" > ")[2]
+        for sentence in split_sentences(chunk.body.splitlines()):
+            found.setdefault(sentence, heading)
+    return found
+
+
+def ingredient_names(chunks: list[Hit]) -> list[str]:
+    """The names on the recipe's ingredient and quantity lines (蒸肉粉 from "蒸肉粉 100g"), longest first."""
+    lines = section_lines(chunks, INGREDIENT_HEADINGS + QUANTITY_HEADINGS)
+    names = {_NAME_HEAD.match(BULLET.sub("", x).strip()).group(0) for x in lines if BULLET.match(x)}
+    return sorted((n for n in names if len(n) > 1), key=len, reverse=True)
+
+
+def _mask(sentence: str, names: list[str]) -> str:
+    """The sentence with the names blanked, so a verb inside a name (蒸 in 蒸肉粉) is not read as an action."""
+    for name in sorted(names, key=len, reverse=True):
+        sentence = sentence.replace(name, "　")
+    return sentence
+
+
+def _after_dish(question: str, dish: str) -> str:
+    """The question after the dish's name when an action follows it: a verb before the name makes the
+    dish (自己蒸红糖馒头要发酵多久: 蒸 makes it, 发酵 is asked)."""
+    at = question.find(dish)
+    tail = question[at + len(dish):] if at >= 0 else ""
+    return tail if cooking_verbs(tail) else question.replace(dish, " ")
+
+
+def _verb_score(sentence: str, verbs: list[str]) -> int:
+    return max((2 if v in sentence else 1 if any(f in sentence for f in verb_family(v)) else 0) for v in verbs)
