@@ -1,6 +1,6 @@
 """Resident Q&A judged by its answer text: correct / wrong / handed off per question type.
 
-    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|seed ...] [--no-llm] [--llm] [--verbose]
+    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|seed ...] [--no-llm] [--llm] [--verbose]
 
 Sets: dev (../shared/eval/questions-dev.jsonl with tests/pipelines/qa/rules-dev.jsonl) and extra
 (questions-extra.jsonl + rules-extra.jsonl) and tune (questions-tune.jsonl, rules inline, written for
@@ -8,7 +8,10 @@ the weak question types: recipe steps/time, made of, who made it, category words
 ../shared/knowledge; fresh (questions-fresh.jsonl, rules inline) runs on tests/pipelines/qa/fresh, a
 small catalog and seven recipes written for it that nothing was tuned on before its first run; fresh2
 (questions-fresh2.jsonl) the same on tests/pipelines/qa/fresh2, a second invented catalog (20 products of other
-kinds: frozen food, fruit, dairy, sauces, snacks, tea, baby food, cleaning, pre-made dishes) and five recipes; seed (questions-seed.jsonl,
+kinds: frozen food, fruit, dairy, sauces, snacks, tea, baby food, cleaning, pre-made dishes) and five recipes; fresh3
+(questions-fresh3.jsonl) on tests/pipelines/qa/fresh3, a third (21 products: fresh meat, frozen seafood, rice/flour/oil,
+bakery, drinks, dried goods, deli, seasonal produce, a household item) with five recipes, its questions written
+before the answerer's code was read; seed (questions-seed.jsonl,
 rules inline) runs on knowledge/seed, the default tenant's knowledge, and is the held-out set.
 Each knowledge base lives in a temporary folder; embeddings are cached under var/bench.
 """
@@ -38,6 +41,7 @@ SETS = {  # name -> (questions, rules or None, knowledge folder, catalog file na
     "tune": (RULES / "questions-tune.jsonl", None, SHARED / "knowledge", "products.csv"),
     "fresh": (RULES / "questions-fresh.jsonl", None, RULES / "fresh", "products.csv"),
     "fresh2": (RULES / "questions-fresh2.jsonl", None, RULES / "fresh2", "products.csv"),
+    "fresh3": (RULES / "questions-fresh3.jsonl", None, RULES / "fresh3", "products.csv"),
     "seed": (RULES / "questions-seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv"),
 }
 
@@ -69,7 +73,7 @@ def print_report(name: str, report: EvalReport, verbose: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", action="append", choices=list(SETS), help="default: all six")
+    parser.add_argument("--set", action="append", choices=list(SETS), help="default: all seven")
     parser.add_argument("--no-llm", action="store_true", help="only the run without the LLM")
     parser.add_argument("--cache", type=Path, default=REPO / "var" / "bench" / "embeddings.sqlite")
     parser.add_argument("--verbose", action="store_true", help="print every question and answer")

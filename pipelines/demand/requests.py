@@ -9,6 +9,7 @@ from pipelines.comments import Comment
 from pipelines.demand.models import Handoff, TopQuestion, UnmetRequest
 from pipelines.demand.signals import is_question, requested_item
 from pipelines.orders.match import CatalogIndex
+from pipelines.qa.message import clean_message
 from pipelines.zh import normalize
 
 SAME_QUESTION = 0.5  # character-bigram overlap (Jaccard) from which two wordings are one question
@@ -36,7 +37,7 @@ def unmet_requests(comments: list[Comment], handoffs: list[Handoff], index: Cata
 
 
 def _bigrams(text: str) -> set[str]:
-    norm = normalize(text).rstrip("?？吗呢呀啊~！!。")
+    norm = normalize(clean_message(text)).rstrip("?？吗呢呀啊~！!。")  # @团长 and [捂脸] are not the question
     return {norm[i:i + 2] for i in range(len(norm) - 1)} or {norm}
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pipelines.intent import Intent, buying_intent
 from pipelines.orders.match import CatalogIndex
+from pipelines.qa.message import clean_message
 from pipelines.zh import normalize
 
 VOCAB_FILE = Path(__file__).with_name("demand.toml")
@@ -57,7 +58,7 @@ def named_product(text: str, index: CatalogIndex) -> str | None:
 
 
 def is_question(text: str) -> bool:
-    norm = normalize(text).rstrip("~～!！。.")
+    norm = normalize(clean_message(text)).rstrip("~～!！。.")
     vocab = vocabulary()
     return norm.endswith(tuple(vocab["question_endings"])) or any(w in norm for w in vocab["question_words"])
 

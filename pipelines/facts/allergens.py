@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +21,14 @@ def canonical_names(word: str) -> list[str]:
 
 
 def is_allergy_question(question: str) -> bool:
-    return any(w in question for w in _vocab()["triggers"]["words"])
+    triggers = _vocab()["triggers"]
+    return any(w in question for w in (*triggers["words"], *triggers["reactions"]))
+
+
+@lru_cache(maxsize=1)
+def reaction_pattern() -> re.Pattern[str]:
+    """Words saying the resident reacts to a food (过敏, 不耐受, 起疹子): the question asks for allergens."""
+    return re.compile("|".join(map(re.escape, _vocab()["triggers"]["reactions"])))
 
 
 def allergen_words() -> set[str]:

@@ -18,13 +18,17 @@ from pipelines.llm.base import LLM
 from pipelines.qa.attributes import CATALOG_ONLY, asked_attributes, is_yes_no, recipe_part
 from pipelines.qa.cache import AnswerCache
 from pipelines.qa.evidence import SourceEvidence, group_sources
-from pipelines.qa.names import correct_typos, names_what_it_is
+from pipelines.qa.message import clean_message
+from pipelines.qa.names import correct_typos, expand_short_dish_names, names_what_it_is, respell_dish_aliases
 from pipelines.qa.options import AskOptions
 from pipelines.qa.polish import polish
 from pipelines.qa.products import CONTENT_Q, catalog_products, named_products, product_answer
-from pipelines.qa.recipes import dish_name, named_dishes, recipe_answer
+from pipelines.qa.recipes import cooked_at_home, dish_name, dish_names, dishes_made_of, named_dishes, recipe_answer
+from pipelines.qa.scope import outside_scope
 from pipelines.qa.screen import screen_question
-from pipelines.qa.text import quoted_sentences
+from pipelines.qa.text import quoted_sentences, shared_pairs
+from pipelines.qa.times import names_the_action
+from pipelines.qa.typos import correct_cue_typos
 from pipelines.retrieval import Hit, Retriever, SourceInfo
 from pipelines.zh import cut, fit
 
@@ -52,7 +56,7 @@ class Answer:
     answer: str
     sources: list[Source] = field(default_factory=list)
     handoff: bool = False
-    reason: str = ""  # why it handed off: hostile | no_match | not_in_knowledge | low_coverage | no_answer
+    reason: str = ""  # why it handed off: hostile | out_of_scope | no_match | not_in_knowledge | low_coverage | no_answer
     detail: str = ""  # the hostile kind (prompt_injection, ...) or the words the knowledge lacks
     mode: str = "handoff"  # catalog | recipe | transcript | extractive | llm | handoff
     cached: bool = False
@@ -63,7 +67,7 @@ class Answer:
 
 def answer_question(question: str, kb: Retriever, llm: LLM | None, options: AskOptions = AskOptions(),
                     cache: AnswerCache[Answer] | None = None) -> Answer:
-    question = question.strip()
+    question = correct_cue_typos(clean_message(question))
     if cache is None:
         return _answer(question, kb, llm, options)
     version = kb.version()
@@ -77,24 +81,35 @@ def answer_question(question: str, kb: Retriever, llm: LLM | None, options: AskO
 def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) -> Answer:
     if hostile := screen_question(question):
         return _handoff(options, "hostile", hostile)
+    if outside := outside_scope(question):
+        return _handoff(options, "out_of_scope", outside)
     sources = kb.sources()
     catalog = catalog_products(sources)
     question = correct_typos(question, known_names(catalog, sources))
+    question = expand_short_dish_names(question, dish_names(sources), known_names(catalog, sources))
+    question = respell_dish_aliases(question, dish_names(sources))
     attrs = asked_attributes(question)
     products = asked_of(question, named_products(question, catalog))
     if "stock" in attrs:  # 有卖红糖吗: 红糖馒头 is a bun, not sugar; 有卖玉米油吗: oil, not 玉米
         products = [(p, t) for p, t in products if names_what_it_is(t, p) and whole_word(question, t)]
     dishes = named_dishes(question, sources)
+    made = [] if dishes else dishes_made_of([t for _, t in products], sources)  # 羊排 -> 香煎羊排
+    if made and cooked_at_home(question) and (recipe := dish_answer(question, made[0][0], kb, options)):
+        return recipe  # 羊排煎好了放多久再切: the recipe's rest
+    timing = recipe_part(question) == "time" and bool(made)
     found = None
     if products and _catalog_first(question, products, dishes, attrs):
         found = catalog_answer(question, products, attrs)
-        if found and not (recipe_part(question) == "time" and not _PERIOD.search(found.answer)):
+        if found and timing:  # 全熟的羊排每面多煎多久: the recipe's note when it shares more of the question
+            found = closer_answer(question, found, dish_answer(question, made[0][0], kb, options))
+        timed = _PERIOD.search(found.answer) and names_the_action(question, found.answer, dish_names(sources)) if found else False
+        if found and not (recipe_part(question) == "time" and not timed):
             return _with_streams(found, question, kb, sources, options)  # no time in it: a recipe's time
         dish = dishes[0][1] if dishes else ""
         if not found and dish and _sold_as_the_dish(question, products, dish) and _about_contents(question, dish):
             return _handoff(options, "not_in_knowledge", "product fact not in the catalog")  # not the recipe's 冰糖
-    if dishes and (recipe := dish_answer(question, dishes[0][0], kb, options)):
-        return recipe
+    if (dishes or timing) and (recipe := dish_answer(question, (dishes or made)[0][0], kb, options)):
+        return recipe  # a dish named, or the one recipe made of the product for a time the pack lacks
     retrieved = retrieved_answer(question, kb, llm, options, product_named=bool(products) and not dishes)
     return found if found and retrieved.handoff else retrieved  # no recipe states the time: the pack's own words
 
@@ -153,7 +168,8 @@ def asked_of(question: str, products: list) -> list:
     if len(products) < 2:
         return products
     products = [pt for pt in products if not _ALLERGY_AFTER.match(question, question.find(pt[1]) + len(pt[1]))] or products
-    if is_allergy_question(question):  # 酸奶有没有坚果成分: 坚果 is the allergen asked of 酸奶, not 混合坚果
+    if is_allergy_question(question) or "allergens" in asked_attributes(question):  # 酸奶有没有坚果成分: 坚果 is
+        # the allergen asked of 酸奶, not 混合坚果; 哪个有芝麻 of two products
         products = products[:1] + [pt for pt in products[1:] if not asked_allergens(pt[1])]
     start = question.find(products[0][1]) + len(products[0][1])
     cue = CONTENT_Q.search(question, start)
@@ -212,6 +228,11 @@ def catalog_answer(question: str, products: list, attrs: list[str]) -> Answer | 
     text = "。".join(t for _, t in parts) + "。"
     cited = [Source(p.sku, p.name, "product", 1.0, p.describe()[:100]) for p, _ in parts]
     return Answer(text + _cite([s.title for s in cited]), cited, mode="catalog")
+
+
+def closer_answer(question: str, found: Answer, other: Answer | None) -> Answer:
+    """`other` when it shares more of the question's character pairs than `found` (ties: `found`)."""
+    return other if other and shared_pairs(question, other.answer) > shared_pairs(question, found.answer) else found
 
 
 def dish_answer(question: str, info: SourceInfo, kb: Retriever, options: AskOptions) -> Answer | None:

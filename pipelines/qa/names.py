@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from pipelines.catalog import Product
 from pipelines.catalog.terms import split_name
-from pipelines.catalog.vocabulary import aliases_of, categories
-from pipelines.zh import to_pinyin
+from pipelines.catalog.vocabulary import alias_groups, aliases_of, categories
+from pipelines.zh import cut, to_pinyin
 
 CUT_SUFFIXES = ("中", "段", "块", "片", "丁", "丝", "条", "中段", "尖", "根")
-MIN_TYPO_CHARS = 3  # two-character words share pinyin too often (实施/事实) to correct them
+MIN_TYPO_CHARS = 3  # shorter names share pinyin with everyday words too often to correct them anywhere
+MIN_DISH_PREFIX = 2  # a dish's short name keeps its cooking method (红烧, 油焖, 白灼: two characters)
+MIN_SHORT_TYPO_CHARS = 2  # ...so a two-character name is corrected only where the misspelling is whole words
 
 
 def category_products(question: str, products: list[Product]) -> list[tuple[Product, str]]:
@@ -44,18 +46,74 @@ def is_head(kind: str, core: str) -> bool:
 
 
 def correct_typos(question: str, names: list[str]) -> str:
-    """The question with each homophone misspelling of a known name replaced by the name."""
-    for name in sorted({n for n in names if len(n) >= MIN_TYPO_CHARS}, key=len, reverse=True):
+    """The question with each homophone misspelling of a known name replaced by the name. A two-character
+    name (蜂蜜, 枸杞) is corrected only where the misspelling is whole words of the question (蜂密, 狗|杞),
+    never part of a longer word: 有条件 is 有|条件, not a misspelt 油条."""
+    known = set(names)
+    for name in sorted({n for n in names if len(n) >= MIN_SHORT_TYPO_CHARS}, key=len, reverse=True):
         if name in question:
             continue
-        sound = to_pinyin(name)
+        sound, edges = to_pinyin(name), _word_edges(question) if len(name) < MIN_TYPO_CHARS else None
         for start in range(len(question) - len(name) + 1):
             window = question[start:start + len(name)]
+            if edges is not None and (start not in edges or start + len(name) not in edges or window in known):
+                continue
             if _one_char_off(window, name) and to_pinyin(window) == sound:
                 question = question[:start] + name + question[start + len(name):]
                 break
     return question
 
 
+def _word_edges(text: str) -> set[int]:
+    """The positions where a word of `text` starts or ends."""
+    edges, pos = {0}, 0
+    for token in cut(text):
+        pos += len(token)
+        edges.add(pos)
+    return edges
+
+
 def _one_char_off(window: str, name: str) -> bool:
     return sum(a != b for a, b in zip(window, name)) == 1
+
+
+def expand_short_dish_names(question: str, dishes: list[str], known: list[str]) -> str:
+    """The question with a dish's everyday short name replaced by the recipe's full name. Residents drop the
+    middle of a dish name and keep its cooking method and head noun (红烧肉 for 红烧五花肉, 油焖笋 for 油焖春笋,
+    土豆牛腩 for 土豆炖牛腩); a short form is used only when it fits one dish and is no other known name."""
+    if any(d in question for d in dishes):
+        return question
+    owners: dict[str, set[str]] = {}
+    for dish in dishes:
+        for short in _short_forms(dish):
+            owners.setdefault(short, set()).add(dish)
+    taken = set(known)
+    for short in sorted(owners, key=len, reverse=True):
+        if len(owners[short]) == 1 and short not in taken and short in question:
+            return question.replace(short, next(iter(owners[short])), 1)
+    return question
+
+
+def respell_dish_aliases(question: str, dishes: list[str]) -> str:
+    """The question with a dish named in other everyday words (番茄土豆炖牛肉, 马铃薯炖排骨) spelled as the
+    recipe spells it (西红柿土豆炖牛肉, 土豆炖排骨), so the recipe is found (aliases.toml's groups)."""
+    if any(d in question for d in dishes):
+        return question
+    for dish in sorted(dishes, key=len, reverse=True):
+        for spelling in _alias_spellings(dish):
+            if spelling in question:
+                return question.replace(spelling, dish, 1)
+    return question
+
+
+def _alias_spellings(dish: str) -> list[str]:
+    """The dish's name with one food word in it swapped for an everyday alias (at most one swap per word)."""
+    words = [w for group in alias_groups() for w in group if len(w) > 1 and w in dish]
+    return [dish.replace(w, other, 1) for w in words for other in aliases_of(w) if other not in dish]
+
+
+def _short_forms(dish: str) -> set[str]:
+    """A prefix of two or more characters joined to a suffix, with the middle left out: 红烧 + 肉."""
+    n = len(dish)
+    return {dish[:i] + dish[j:] for i in range(MIN_DISH_PREFIX, n - 1) for j in range(i + 1, n)
+            if n - j + i >= MIN_TYPO_CHARS}

@@ -8,6 +8,7 @@ import re
 
 from pipelines.catalog.vocabulary import aliases_of
 from pipelines.qa.attributes import recipe_part
+from pipelines.qa.groups import asked_groups, names_group
 from pipelines.qa.recipe_text import (
     BULLET,
     INGREDIENT_HEADINGS,
@@ -34,12 +35,33 @@ _USES = re.compile(r"(?:有|放|加|用|含)(?:没有|不)?(?:点|些)?([\u4e00-
 # Words for "the quantities" as a whole (what recipe sites call the list of amounts).
 GENERIC_AMOUNT_WORDS = frozenset(("比例", "用量", "调料", "配料", "材料", "原料", "食材", "分量", "份量", "配比", "量"))
 _QUESTION_CLAUSE = re.compile(r"[，,；;。！？?!\s]+|还有|另外")
+# A cooking verb done (煎好了, 包好的, 炸完的): the food is in the resident's kitchen, being cooked; 是腌好的吗
+# asks what state the pack is sold in.
+_COOKED = re.compile(r"(?<![是已])[包煎炸煮蒸烤炖焖卤腌炒烧拌擀揉][好完](了|的)")
 
 
 def named_dishes(question: str, sources: list[SourceInfo]) -> list[tuple[SourceInfo, str]]:
     """Recipes whose dish name the question contains, longest name first."""
     found = [(s, dish_name(s.title)) for s in sources if s.kind == "recipe"]
     return sorted(((s, d) for s, d in found if len(d) >= 2 and d in question), key=lambda sd: -len(sd[1]))
+
+
+def dish_names(sources: list[SourceInfo]) -> list[str]:
+    return [dish_name(s.title) for s in sources if s.kind == "recipe"]
+
+
+def cooked_at_home(question: str) -> bool:
+    """The question speaks of the food as cooked at home (包好的饺子, 羊排煎好了): a time or a rest then is a
+    recipe's, not the pack's shelf life."""
+    return bool(_COOKED.search(question))
+
+
+def dishes_made_of(terms: list[str], sources: list[SourceInfo]) -> list[tuple[SourceInfo, str]]:
+    """The one recipe whose dish name holds a product the question names (羊排 -> 香煎羊排, 饺子 -> 三鲜水饺);
+    [] when none or several do."""
+    found = [(s, dish_name(s.title)) for s in sources if s.kind == "recipe"]
+    made = [(s, d) for s, d in found if any(w in d for t in terms for w in (t, *aliases_of(t)) if len(w) > 1)]
+    return made if len(made) == 1 else []
 
 
 def ingredient_items(chunks: list[Hit]) -> list[str]:
@@ -105,6 +127,9 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
 
 
 def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, context: str = "") -> str:
+    if groups := asked_groups(question):  # 老人小孩都能吃吗: only a sentence naming them (老少皆宜) answers
+        said = split_sentences([x for h in chunks for x in h.body.splitlines()])
+        return join_parts([s for s in said if all(names_group(s, g) for g in groups)][:2], 160)
     part = recipe_part(question)
     if part == "keep":
         return keep_answer(chunks) or time_answer(chunks, question, title, context)

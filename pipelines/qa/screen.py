@@ -14,7 +14,8 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
     "prompt_injection": (
         r"(忽略|无视|忘记|忘掉|跳过).{0,12}(指令|指示|提示|规则|设定|要求|限制)",
         r"ignore .{0,30}(instruction|prompt|rule)", r"disregard .{0,30}(instruction|prompt|rule)",
-        r"(你现在是|现在你是|从现在起你|假装你是|扮演|角色扮演|越狱|开发者模式)", r"jailbreak|\bDAN\b|developer mode",
+        r"(你现在是|现在你是|从现在起你|从现在开始你|假装你是|扮演|角色扮演|越狱|开发者模式|管理员模式)", r"jailbreak|\bDAN\b|developer mode",
+        r"(以下|下面|这)是?(新的|最新的?)(指令|指示|命令|规则|设定)|新(指令|命令)[:：]",
     ),
     "system_prompt": (
         r"(系统|初始|原始|隐藏)(提示|指令|设定|消息)", r"提示词|prompt", r"system (prompt|message)",
@@ -31,6 +32,9 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(谁|哪个人|哪位|哪家|哪户).{0,6}(电话|手机|号码|微信|住址|地址|住在|住哪|门牌)",
         r"([0-9一二三四五六七八九十]+(号楼|栋|幢|单元|室)).{0,12}(电话|手机|号码|微信|住|名字|叫什么)",
         r"(阿姨|叔叔|奶奶|爷爷|大爷|大妈|师傅|邻居|业主|住户|团长|他|她)的?.{0,4}(电话|手机|号码|微信|住址|地址|住在|家在)",
+        # someone pointed at by what they did or are (买了三文鱼的大姐, 下单的人): their contact is theirs
+        r"(人|大姐|大哥|姐姐|哥哥|阿姨|那位|们)的?.{0,4}(电话|手机|号码|微信|住址|住哪)",
+        r"(发我|给我|导出|发一份|发出来).{0,8}(手机号|电话号码|联系方式|微信号)|(手机号|电话号码|联系方式).{0,6}(发我|给我|导出)",
     ),
 }
 _COMPILED = {kind: [re.compile(p, re.IGNORECASE) for p in pats] for kind, pats in _PATTERNS.items()}

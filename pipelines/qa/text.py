@@ -23,6 +23,12 @@ def sentences_of(chunks: list[Hit]) -> list[str]:
     return [s for s in dict.fromkeys(found) if len(s) > 3]
 
 
+def shared_pairs(question: str, text: str) -> int:
+    """How many of the question's Chinese character pairs the text holds (全熟 and 多煎 in a note)."""
+    pairs = {question[i:i + 2] for i in range(len(question) - 1)}
+    return sum(1 for p in pairs if all("\u4e00" <= ch <= "\u9fff" for ch in p) and p in text)
+
+
 def asked_words(question: str) -> set[str]:
     """The words a wh-word asks about: 用什么锅 -> 锅, 哪种油 -> 油."""
     tagged = pos_cut(question)

@@ -20,14 +20,17 @@ from pipelines.qa.recipe_text import (
     split_sentences,
     verb_family,
 )
+from pipelines.qa.text import shared_pairs
 from pipelines.retrieval import Hit
 
 _DURATION = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(分钟|小时|钟头|秒|min\b|[sS](?![a-zA-Z]))")
-_TOTAL = re.compile(r"一共|总共|全程|整个|从头|全部做|做完|做好|总时间")
-# How recipes state the whole dish's time (预计制作时间, 大约 20 分钟即可完成, 一共, 全程, 耗时).
-_TOTAL_STATED = re.compile(r"预计|时间|时长|一共|总共|全程|耗时|即可完成|就能端上")
+_TOTAL = re.compile(r"一共|总共|全程|整个|从头|全部做|做完|做好|总时间|做下来")  # 做下来: from start to end
+# How recipes state the whole dish's time (预计制作时间, 大约 20 分钟即可完成, 一共, 全程, 耗时, and HowToCook's
+# intros: 从备料到出锅约需 30 分钟, 从和面到出锅大约 40 分钟).
+_TOTAL_STATED = re.compile(r"预计|时间|时长|一共|总共|全程|耗时|即可完成|就能端上|到(出锅|上桌)")
 _KEEPING = re.compile(r"冷藏|冷冻|冰箱|保存|存放|放")
 _PERIOD = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(天|周|星期|月|小时)")
+_REFERENCE = re.compile(r"之前|以前|之后|以后|[完好][^，,。？?]{0,2}?(还要|还得|再)")  # 焯完水还要 | 干煸多久
 _NAME_HEAD = re.compile(r"[^\s0-9（(：:，,=/]*")  # an ingredient line's name: 蒸肉粉 in "蒸肉粉 100g"
 
 
@@ -39,15 +42,16 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     everything = [s for s in split_sentences([x for h in chunks for x in h.body.splitlines()]) if _DURATION.search(s)]
     rest = (context or question).replace(dish_name(title), " ")
     names = ingredient_names(chunks)  # 烤麸要泡多久: 烤麸 is a thing, its 烤 is no action
-    verbs = [] if _TOTAL.search(question) else cooking_verbs(_mask(_after_dish(question, dish_name(title)), names))
+    asked = _mask(asked_action(_after_dish(question, dish_name(title))), names)  # not an action in a name
+    verbs = [] if _TOTAL.search(question) else cooking_verbs(asked)
     own = asked_things(question.replace(dish_name(title), " "))
     things = [w for w in asked_things(rest) if w not in dish_name(title) or (len(w) > 1 and w in own)] if verbs else []
     steps = [s for s in split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
              if _DURATION.search(s)] + timed_headings(chunks)
     everything += [s for s in steps if s not in everything]
-    named = [s for s in steps if any(w in s for w in own if len(w) > 1)]
+    named = _naming_most(steps + [s for s in everything if s not in steps], [w for w in own if len(w) > 1])
     if not verbs and named and not _TOTAL.search(question):
-        return join_parts(named[:2], 200)  # 最后收汁几分钟: no action word, but the step it names
+        return join_parts(named[:2], 200)  # 最后收汁几分钟: no action word, but the step (or note) it names
     if not verbs or not everything:  # the whole dish: the sentence stating the total, else each timed stage
         total = [s for s in everything if _TOTAL_STATED.search(s)]
         stages = timed_headings(chunks) if everything and not total else []
@@ -56,13 +60,36 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     headings = _headings(chunks)  # 煮多久: the steps under 煮蛋 say 保持 25 分钟 without 煮
     family = {f for v in verbs for f in (verb_family(v) or (v,))}
     named = [n for n in names if any(f in n for f in family)]  # 蒸肉粉, 空气炸锅: naming them is no 蒸 or 炸
-    score = {s: max(_verb_score(_mask(s, named), verbs), min(1, _verb_score(headings.get(s, ""), verbs)))
-             + sum(1 if w in own else 0.5 for w in things if w in s) for s in steps + notes}
-    top = max(score.values())
+    phrases = _verb_phrases(asked, verbs)
+    acts = {s: max(_verb_score(_mask(s, named), verbs), min(1, _verb_score(headings.get(s, ""), verbs)))
+            for s in steps + notes}
+    score = {s: acts[s] + sum(1 if w in own else 0.5 for w in things if w in s) + 0.5 * any(p in s for p in phrases)
+             for s in steps + notes}
+    intro = _intro_sentences(chunks)  # 先炒糖色再小火慢炖…一个半小时 times the whole dish, not one step
+    ranked = [s for s in steps + notes if s not in intro]
+    if not any(acts[s] > 0 for s in ranked):  # only the introduction does the asked action (腌一刻钟就够入味)
+        ranked = steps + notes
+    top = max(score[s] for s in ranked)
     if top <= 0:
         return join_parts(steps[:2], 200)
-    best = [s for s in steps + notes if score[s] == top][:2]
+    best = [s for s in ranked if score[s] == top]
+    most = max(shared_pairs(asked, s) for s in best)  # a tie: the one sharing most of the wording (冰水, 捞出)
+    best = [s for s in best if shared_pairs(asked, s) == most][:2]
     return join_parts([s for s in steps + notes if s in best], 200)
+
+
+def _intro_sentences(chunks: list[Hit]) -> set[str]:
+    """The sentences before the first section (a recipe's introduction)."""
+    return {s for c in chunks if " > " not in (c.meta.get("heading") or " > ")
+            for s in split_sentences(c.body.splitlines())}
+
+
+def _naming_most(sentences: list[str], words: list[str]) -> list[str]:
+    """The sentences naming most of the words, by their length (用高压锅的话: the note on 高压锅 before the
+    steps that only name 牛腩), in recipe order."""
+    score = {s: sum(len(w) for w in words if w in s) for s in sentences}
+    top = max(score.values(), default=0)
+    return [s for s in sentences if top and score[s] == top]
 
 
 def timed_headings(chunks: list[Hit]) -> list[str]:
@@ -117,6 +144,20 @@ def _mask(sentence: str, names: list[str]) -> str:
     return sentence
 
 
+def names_the_action(question: str, answer: str, names: list[str] = ()) -> bool:
+    """A time given for 泡多久 names that action (小火炖一个半小时 does not time 泡水), and one for 焯几分钟，焖几分钟
+    names both; a verb inside one of `names` (焖 in the dish 油焖春笋) is no action."""
+    families = [verb_family(v) or (v,) for v in cooking_verbs(asked_action(question))]
+    answer = _mask(answer, list(names))
+    return all(any(f in answer for f in family) for family in families)
+
+
+def asked_action(question: str) -> str:
+    """The question after a reference point (炖牛腩之前 | 要泡多久, 下锅以后 | 煮几分钟): the action before
+    之前/以后 says when, the one after it is asked."""
+    return _REFERENCE.split(question)[-1] if _REFERENCE.search(question) else question
+
+
 def _after_dish(question: str, dish: str) -> str:
     """The question after the dish's name when an action follows it: a verb before the name makes the
     dish (自己蒸红糖馒头要发酵多久: 蒸 makes it, 发酵 is asked)."""
@@ -127,3 +168,10 @@ def _after_dish(question: str, dish: str) -> str:
 
 def _verb_score(sentence: str, verbs: list[str]) -> int:
     return max((2 if v in sentence else 1 if any(f in sentence for f in verb_family(v)) else 0) for v in verbs)
+
+
+def _verb_phrases(question: str, verbs: list[str]) -> list[str]:
+    """Each asked verb with the character before it (多炖 in 要多炖多久, 小火炖): the sentence doing the
+    action the same way (可以多炖 20 分钟) answers before one doing it plainly (炖 50 分钟)."""
+    return [question[at - 1:at + len(v)] for v in verbs if (at := question.find(v)) > 0
+            and "\u4e00" <= question[at - 1] <= "\u9fff"]

