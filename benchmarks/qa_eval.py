@@ -1,6 +1,6 @@
 """Resident Q&A judged by its answer text: correct / wrong / handed off per question type.
 
-    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|seed ...] [--no-llm] [--llm] [--verbose]
+    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|seed ...] [--no-llm] [--verbose]
 
 Sets: dev (../shared/eval/questions-dev.jsonl with tests/pipelines/qa/rules-dev.jsonl) and extra
 (questions-extra.jsonl + rules-extra.jsonl) and tune (questions-tune.jsonl, rules inline, written for
@@ -11,7 +11,9 @@ small catalog and seven recipes written for it that nothing was tuned on before 
 kinds: frozen food, fruit, dairy, sauces, snacks, tea, baby food, cleaning, pre-made dishes) and five recipes; fresh3
 (questions-fresh3.jsonl) on tests/pipelines/qa/fresh3, a third (21 products: fresh meat, frozen seafood, rice/flour/oil,
 bakery, drinks, dried goods, deli, seasonal produce, a household item) with five recipes, its questions written
-before the answerer's code was read; seed (questions-seed.jsonl,
+before the answerer's code was read; unseen and unseen2 (tests/pipelines/qa/unseen*/{shared,fresh,fresh2}.jsonl),
+two batches in group-chat styles written by people who had read neither the answerer nor the other question files,
+each on the knowledge base its file is named after; seed (questions-seed.jsonl,
 rules inline) runs on knowledge/seed, the default tenant's knowledge, and is the held-out set.
 Each knowledge base lives in a temporary folder; embeddings are cached under var/bench.
 """
@@ -35,14 +37,20 @@ from pipelines.qa.evaluate import EvalReport, evaluate, load_questions  # noqa: 
 
 SHARED = REPO.parent / "shared"
 RULES = REPO / "tests" / "pipelines" / "qa"
-SETS = {  # name -> (questions, rules or None, knowledge folder, catalog file name)
-    "dev": (SHARED / "eval" / "questions-dev.jsonl", RULES / "rules-dev.jsonl", SHARED / "knowledge", "products.csv"),
-    "extra": (RULES / "questions-extra.jsonl", RULES / "rules-extra.jsonl", SHARED / "knowledge", "products.csv"),
-    "tune": (RULES / "questions-tune.jsonl", None, SHARED / "knowledge", "products.csv"),
-    "fresh": (RULES / "questions-fresh.jsonl", None, RULES / "fresh", "products.csv"),
-    "fresh2": (RULES / "questions-fresh2.jsonl", None, RULES / "fresh2", "products.csv"),
-    "fresh3": (RULES / "questions-fresh3.jsonl", None, RULES / "fresh3", "products.csv"),
-    "seed": (RULES / "questions-seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv"),
+Part = tuple[Path, Path | None, Path, str]  # (questions, rules or None, knowledge folder, catalog file name)
+KNOWLEDGE = {"shared": (SHARED / "knowledge", "products.csv"), "fresh": (RULES / "fresh", "products.csv"),
+             "fresh2": (RULES / "fresh2", "products.csv"), "fresh3": (RULES / "fresh3", "products.csv")}
+SETS: dict[str, list[Part]] = {
+    "dev": [(SHARED / "eval" / "questions-dev.jsonl", RULES / "rules-dev.jsonl", *KNOWLEDGE["shared"])],
+    "extra": [(RULES / "questions-extra.jsonl", RULES / "rules-extra.jsonl", *KNOWLEDGE["shared"])],
+    "tune": [(RULES / "questions-tune.jsonl", None, *KNOWLEDGE["shared"])],
+    "fresh": [(RULES / "questions-fresh.jsonl", None, *KNOWLEDGE["fresh"])],
+    "fresh2": [(RULES / "questions-fresh2.jsonl", None, *KNOWLEDGE["fresh2"])],
+    "fresh3": [(RULES / "questions-fresh3.jsonl", None, *KNOWLEDGE["fresh3"])],
+    # written by people who had not read the answerer, one file per knowledge base
+    **{batch: [(RULES / batch / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh", "fresh2")]
+       for batch in ("unseen", "unseen2")},
+    "seed": [(RULES / "questions-seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
 }
 
 
@@ -73,22 +81,26 @@ def print_report(name: str, report: EvalReport, verbose: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", action="append", choices=list(SETS), help="default: all seven")
+    parser.add_argument("--set", action="append", choices=list(SETS), help="default: all of them")
     parser.add_argument("--no-llm", action="store_true", help="only the run without the LLM")
     parser.add_argument("--cache", type=Path, default=REPO / "var" / "bench" / "embeddings.sqlite")
     parser.add_argument("--verbose", action="store_true", help="print every question and answer")
     args = parser.parse_args()
     modes = [False] if args.no_llm else [False, True]
     for name in args.set or list(SETS):
-        questions, rules, knowledge, catalog = SETS[name]
-        with tempfile.TemporaryDirectory() as tmp:
-            kb = build_kb(Path(tmp), knowledge, catalog, args.cache)
-            for use_llm in modes:
-                llm = get_llm(LLMOptions(), REPO / "var" / "models") if use_llm else None
-                options = AskOptions(use_llm=use_llm)
-                report = evaluate(load_questions(questions, rules),
-                                  lambda q, kb=kb, llm=llm, options=options: answer_question(q, kb, llm, options))
-                print_report(f"{name}, LLM {'on' if use_llm else 'off'}", report, args.verbose)
+        for use_llm in modes:
+            llm = get_llm(LLMOptions(), REPO / "var" / "models") if use_llm else None
+            report = EvalReport()
+            for questions, rules, knowledge, catalog in SETS[name]:
+                report.outcomes += run_part(questions, rules, knowledge, catalog, args.cache, llm).outcomes
+            print_report(f"{name}, LLM {'on' if use_llm else 'off'}", report, args.verbose)
+
+
+def run_part(questions: Path, rules: Path | None, knowledge: Path, catalog: str, cache: Path, llm) -> EvalReport:
+    with tempfile.TemporaryDirectory() as tmp:
+        kb = build_kb(Path(tmp), knowledge, catalog, cache)
+        options = AskOptions(use_llm=llm is not None)
+        return evaluate(load_questions(questions, rules), lambda q: answer_question(q, kb, llm, options))
 
 
 if __name__ == "__main__":

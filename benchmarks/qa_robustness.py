@@ -79,7 +79,7 @@ def main() -> None:
     totals: dict[str, list[int]] = {name: [0, 0] for name in WRAPPINGS}
     baseline_kept = baseline_n = 0
     for name in args.set or ["tune", "fresh", "fresh2"]:
-        questions, rules, knowledge, catalog = SETS[name]
+        (questions, rules, knowledge, catalog), = SETS[name]
         items = load_questions(questions, rules)
         with tempfile.TemporaryDirectory() as tmp:
             kb = build_kb(Path(tmp), knowledge, catalog, args.cache)
