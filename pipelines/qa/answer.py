@@ -15,31 +15,43 @@ from pipelines.catalog import product_terms
 from pipelines.catalog.terms import split_name
 from pipelines.facts import asked_allergens, is_allergy_question
 from pipelines.llm.base import LLM
-from pipelines.qa.attributes import CATALOG_ONLY, asked_attributes, is_yes_no, recipe_part
+from pipelines.qa.attributes import asked_attributes, recipe_part
 from pipelines.qa.cache import AnswerCache
 from pipelines.qa.evidence import SourceEvidence, group_sources
 from pipelines.qa.message import clean_message
-from pipelines.qa.names import correct_typos, expand_short_dish_names, names_what_it_is, respell_dish_aliases
+from pipelines.qa.names import (
+    correct_typos,
+    expand_dish_heads,
+    expand_short_dish_names,
+    expand_short_product_names,
+    food_words,
+    names_what_it_is,
+    respell_dish_aliases,
+)
 from pipelines.qa.options import AskOptions
 from pipelines.qa.polish import polish
 from pipelines.qa.products import CONTENT_Q, catalog_products, named_products, product_answer
-from pipelines.qa.recipes import cooked_at_home, dish_name, dish_names, dishes_made_of, named_dishes, recipe_answer
+from pipelines.qa.recipes import (
+    cooked_at_home,
+    dish_name,
+    dish_names,
+    dishes_made_of,
+    named_dishes,
+    recipe_answer,
+)
+from pipelines.qa.routing import _dish_pack, about_contents, catalog_first, sold_as_the_dish  # noqa: F401
 from pipelines.qa.scope import outside_scope
 from pipelines.qa.screen import screen_question
 from pipelines.qa.text import quoted_sentences, shared_pairs
-from pipelines.qa.times import names_the_action
+from pipelines.qa.times import ingredient_names, names_the_action
 from pipelines.qa.typos import correct_cue_typos
 from pipelines.retrieval import Hit, Retriever, SourceInfo
 from pipelines.zh import cut, fit
 
 SOLD_FACTS = ("price", "arrival", "stock")  # facts only a product in the catalog has
 _PERIOD = re.compile(r"\d+\s*(分钟|分半|小时|秒|天|周|个月)|[一二两三四五六七八九十半]+(分钟|小时|天)")  # a stated time
-_HAS = re.compile(r"有没有|有无|有[^，。？?]{1,6}(吗|么|嘛|没)")  # 有没有防腐剂: what the pack holds
 _ALLERGY_AFTER = re.compile(r"(的人)?(过敏|不耐受)")  # 牛奶过敏: what the resident cannot eat
-_PACK_SUFFIX = re.compile(r"(预制菜|半成品|料理包|调理包|快手菜)$")
 _CLAUSE_BREAK = re.compile(r"[，,。；;？?！!\s]|还有|另外")
-# How residents point at the pack they bought or will buy, not a dish they cook (group-chat phrasing).
-_BOUGHT = re.compile(r"买的|买了|买回|团的|收到的|拿到的|你们(的|家|卖的)|这个|这款|这袋|这盒")
 
 
 @dataclass
@@ -85,9 +97,14 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
         return _handoff(options, "out_of_scope", outside)
     sources = kb.sources()
     catalog = catalog_products(sources)
-    question = correct_typos(question, known_names(catalog, sources))
-    question = expand_short_dish_names(question, dish_names(sources), known_names(catalog, sources))
+    known = known_names(catalog, sources)
+    question = correct_typos(question, known)
+    question = expand_short_dish_names(question, dish_names(sources), known)
+    if not any(a in SOLD_FACTS for a in asked_attributes(question)):  # 有卖X吗, X多少钱: X is sold, no dish
+        question = expand_dish_heads(question, dish_names(sources), known, lambda: recipe_ingredients(kb, sources))
     question = respell_dish_aliases(question, dish_names(sources))
+    if not named_products(question, catalog):  # 五常米: the product's short name
+        question = expand_short_product_names(question, [split_name(p.name)[0] for p in catalog], known)
     attrs = asked_attributes(question)
     products = asked_of(question, named_products(question, catalog))
     if "stock" in attrs:  # 有卖红糖吗: 红糖馒头 is a bun, not sugar; 有卖玉米油吗: oil, not 玉米
@@ -98,7 +115,7 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
         return recipe  # 羊排煎好了放多久再切: the recipe's rest
     timing = recipe_part(question) == "time" and bool(made)
     found = None
-    if products and _catalog_first(question, products, dishes, attrs):
+    if products and catalog_first(question, products, dishes, attrs):
         found = catalog_answer(question, products, attrs)
         if found and timing:  # 全熟的羊排每面多煎多久: the recipe's note when it shares more of the question
             found = closer_answer(question, found, dish_answer(question, made[0][0], kb, options))
@@ -106,59 +123,13 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
         if found and not (recipe_part(question) == "time" and not timed):
             return _with_streams(found, question, kb, sources, options)  # no time in it: a recipe's time
         dish = dishes[0][1] if dishes else ""
-        if not found and dish and _sold_as_the_dish(question, products, dish) and _about_contents(question, dish):
+        if not found and dish and sold_as_the_dish(question, products, dish) and about_contents(question, dish):
             return _handoff(options, "not_in_knowledge", "product fact not in the catalog")  # not the recipe's 冰糖
-    if (dishes or timing) and (recipe := dish_answer(question, (dishes or made)[0][0], kb, options)):
-        return recipe  # a dish named, or the one recipe made of the product for a time the pack lacks
+    preparing = bool(made) and not found and recipe_part(question) == "steps"  # 梅干菜怎么处理: the pack says nothing
+    if (dishes or timing or preparing) and (recipe := dish_answer(question, (dishes or made)[0][0], kb, options)):
+        return recipe  # a dish named, or the one recipe made of the product for a time or a step the pack lacks
     retrieved = retrieved_answer(question, kb, llm, options, product_named=bool(products) and not dishes)
     return found if found and retrieved.handoff else retrieved  # no recipe states the time: the pack's own words
-
-
-def _catalog_first(question: str, products: list, dishes: list, attrs: list[str]) -> bool:
-    """A product named only inside the dish's name (排骨 in 土豆炖排骨) is an ingredient of the dish; a
-    price, size or date is a catalog question; otherwise the longer name wins (西红柿炒鸡蛋 is a dish),
-    and a product named exactly like the dish loses when the question asks for a recipe part (醒多久)."""
-    if not dishes:
-        return True
-    dish = dishes[0][1]
-    if _sold_as_the_dish(question, products, dish):
-        return True
-    outside = [term for _, term in products if not inside_name(question, term, dish)]
-    if not outside:
-        return False
-    if any(a in CATALOG_ONLY and a != "spec" for a in attrs):
-        return True
-    if recipe_part(question) == "amount":
-        return False  # 戚风蛋糕要几个鸡蛋: the recipe's amount, not the product's pack size
-    if recipe_part(question) != "any" and all(term in dish for term in outside):
-        return False  # 土豆炖排骨的排骨要用多少克: the dish's ingredient, in the dish's amounts
-    if "spec" in attrs:
-        return True
-    longest = max(len(term) for term in outside)
-    return longest > len(dish) or _sold_as_the_dish(question, products, dish)
-
-
-def _sold_as_the_dish(question: str, products: list, dish: str) -> bool:
-    """A product named exactly like a dish (梅干菜扣肉 the pack, 梅干菜扣肉 the recipe): what is in it is a
-    question about the pack bought here, not about a home recipe; a time, amount or step is the recipe's."""
-    same = any(term == dish or _dish_pack(split_name(p.name)[0]) == dish for p, term in products)
-    if any(term != dish and _dish_pack(term) == dish for _, term in products):
-        return True  # 酸菜鱼预制菜要加多少水: the resident named the pack itself, not the dish
-    asked = recipe_part(question) == "any" or _about_contents(question, dish) or _BOUGHT.search(question)
-    return same and bool(asked)  # 买的酱香饼怎么煎: the pack
-
-
-def _dish_pack(core: str) -> str:
-    """The dish a pack is sold as: 宫保鸡丁预制菜 is 宫保鸡丁, as a pre-made dish is labelled (预制菜, 半成品,
-    料理包, 调理包 are the retail words for it)."""
-    return _PACK_SUFFIX.sub("", core) or core
-
-
-def _about_contents(question: str, dish: str) -> bool:
-    """What something holds (有没有加糖, 加了调料吗), not a cooking time, amount or step."""
-    part = recipe_part(question)
-    holds = CONTENT_Q.search(question.replace(dish, " ")) or _HAS.search(question.replace(dish, " "))
-    return bool(holds) and (part in ("any", "contains") or (part == "ingredients" and is_yes_no(question)))
 
 
 def asked_of(question: str, products: list) -> list:
@@ -192,22 +163,15 @@ def whole_word(question: str, term: str) -> bool:
     return at in edges and (at + len(term) in edges or at + len(term) == len(question))
 
 
-def inside_name(question: str, term: str, name: str) -> bool:
-    """Every mention of `term` lies within a mention of the longer `name`."""
-    if len(term) >= len(name):
-        return False
-    spans = [(m, m + len(name)) for m in _positions(question, name)]
-    return all(any(s <= m and m + len(term) <= e for s, e in spans) for m in _positions(question, term))
-
-
-def _positions(text: str, word: str) -> list[int]:
-    return [i for i in range(len(text)) if text.startswith(word, i)]
-
-
 def known_names(catalog: list, sources: list[SourceInfo]) -> list[str]:
-    """Every name a question may misspell: the products' terms and the dishes' names."""
+    """Every name a question may misspell: the products' terms, the food words they hold, the dishes' names."""
     terms = [t for ts in product_terms(catalog).values() for t in ts]
-    return terms + [dish_name(s.title) for s in sources if s.kind == "recipe"]
+    return terms + food_words(terms) + [dish_name(s.title) for s in sources if s.kind == "recipe"]
+
+
+def recipe_ingredients(kb: Retriever, sources: list[SourceInfo]) -> set[str]:
+    """Every name on every recipe's ingredient and quantity lines."""
+    return {n for s in sources if s.kind == "recipe" for n in ingredient_names(kb.source_chunks(s.id))}
 
 
 def _with_streams(answer: Answer, question: str, kb: Retriever, sources: list[SourceInfo],

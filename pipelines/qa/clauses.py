@@ -23,11 +23,13 @@ SYNONYMS = {"吃": "食", "喝": "饮", "冻": "冷冻", "放": "保存", "刺�
 # Resident words whose catalog counterpart shares no character: labels say 婴儿/儿童 where parents say
 # 宝宝/小孩 (food labels' age warnings); beef is labelled 原切 / 整切 / 调理 / 重组 (the processing
 # classes Chinese steak packaging must state), so a 原切 question is answered by whichever class is written;
-# 有机 (organic certification, GB/T 19630) is what a label says about 农药 and 化肥; a drink's 度数 is
+# 有机 (organic certification, GB/T 19630) is what a label says about 农药 and 化肥, and a listing names the kind
+# of 农药 it did not use (除草剂, 杀虫剂: the pesticide classes); a drink's 度数 is
 # its label's 酒精度; in a verb-object compound (炒菜, 煲汤) the verb is what a label writes, and an oil's
 # label speaks of frying as 高温 cooking (不建议高温爆炒).
 RELATED = {"宝宝": ("婴儿", "婴幼儿", "儿童"), "小孩": ("儿童", "婴儿", "小朋友"), "孩子": ("儿童", "婴儿", "小朋友"),
-           "原切": ("整切", "调理", "重组", "拼接", "合成"), "农药": ("有机",), "化肥": ("有机",),
+           "原切": ("整切", "调理", "重组", "拼接", "合成"), "农药": ("有机", "除草剂", "杀虫剂"), "化肥": ("有机",),
+           "打药": ("农药", "有机", "除草剂", "杀虫剂"),  # 打药: spraying pesticide; herbicides and insecticides are 农药
            "度数": ("酒精度",), "炒菜": ("炒", "烹饪", "高温"), "煮饭": ("煮",), "煲汤": ("煲", "汤"), "炖汤": ("炖", "汤"),
            "炸": ("油炸", "高温"), "煎": ("煎制", "高温"),
            "自己": ("自家", "自制", "手工"),  # 是不是自己做的: listings say 自家/自制/手工 for home-made
@@ -59,7 +61,8 @@ CUES = {
               # where food is made or caught: a workshop (油坊, 糖坊, 烘焙坊), a fishing boat, an apiary
               "坊", "渔船", "渔场", "蜂场"),
     "made_of": ("制", "熬", "配方", "原料", "含量", "压榨", "酿", "添加", "不含", "使用", "原切", "发酵", "烘焙", "纯", "无",
-                "品种", "馅", "加", "配"),  # A加B, A配B: how a listing says what goes together in the pack
+                "品种", "馅", "加", "配",  # A加B, A配B: how a listing says what goes together in the pack
+                "磨", "内含"),  # 磨成粉 (how flours and coating powders are made), 内含 (a kit's contents on its pack)
     "how_to_eat": ("煮", "蒸", "炒", "炸", "烤", "煎", "食", "适合", "合适", "即可", "冲", "泡", "下锅", "以上", "切片", "凉拌",
                    "吃", "喝",  # the plain verbs of eating: 可以挖着吃, 直接喝
                    "烧", "炖", "焖", "拌"),  # the other everyday methods of Chinese cooking's 烹饪方法 (红烧, 炖肉, 油焖)

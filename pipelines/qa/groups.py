@@ -35,6 +35,21 @@ def asked_groups(question: str) -> list[str]:
     return [group for group, pattern in _COMPILED.items() if pattern.search(question)]
 
 
+def outside_name(question: str, name: str) -> str:
+    """The question with every run of two or more characters that the product's name holds blanked."""
+    out, i = list(question), 0
+    while i < len(question):
+        j = i + 2
+        while j <= len(question) and question[i:j] in name:
+            j += 1
+        if j - 1 - i >= 2:
+            out[i:j - 1] = "　" * (j - 1 - i)
+            i = j - 1
+        else:
+            i += 1
+    return "".join(out)
+
+
 def only_group_question(question: str) -> bool:
     """Every clause of the question asks who may eat it (黑木耳适合老人吃吗), none asks anything else."""
     clauses = [c for c in _CLAUSE.split(question) if c.strip()]

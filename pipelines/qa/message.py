@@ -30,6 +30,11 @@ _REPEATED = re.compile(r"([？?！!。，,~～])\1+")
 # the break ends a question (有刺吗 多少钱), elsewhere it sits inside one (鸡翅中 多少钱, 有没有\n麸质).
 _BREAK_AFTER_QUESTION = re.compile(r"((?<=[吗呢吧嘛啊呀哦啦])|(?<=[^怎什那这多要]么)|(?<=没))\s+(?!有)")
 _SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# An A-not-A question (辣不辣, 有没有牛油) is a whole question too: a break after it, once something follows the
+# A-not-A itself, ends it (辣不辣 有没有牛油 小朋友要吃); 有没有\n麸质 still runs on to what it asks about.
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+_PHRASE_BREAK = re.compile(r"\s+")
+_TAKES_OBJECT = frozenset("有是要能会用放加含可需")  # 有没有 X, 是不是 X, 要不要 X: the A-not-A asks about what follows
 # Regional question words said the standard way, so one set of cue patterns reads every resident:
 # Southwestern Mandarin (咋个, 啷个, 啥子, 没得, 莫得, 得不得, 好多钱, 要好久), Northern and Northeastern
 # (咋, 咋整, 多钱), Henan (中不中), Hubei and Cantonese-influenced 几多, and 几min as typed on a phone.
@@ -52,6 +57,18 @@ _FULL_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0x
                                                                  *range(0xFF41, 0xFF5B)]})
 
 
+def _end_a_not_a(text: str) -> str:
+    """A break after a phrase holding an A-not-A question, with words after the A-not-A, becomes a comma."""
+    out, start = [], 0
+    for match in _PHRASE_BREAK.finditer(text):
+        phrase = text[start:match.start()].rpartition("，")[2]
+        asked = list(_A_NOT_A.finditer(phrase))
+        ends = bool(asked) and (asked[-1].end() < len(phrase) or asked[-1].group(1) not in _TAKES_OBJECT)
+        out.append(text[start:match.start()] + ("，" if asked and ends else match.group(0)))
+        start = match.end()
+    return "".join(out) + text[start:]
+
+
 def clean_message(text: str) -> str:
     """The question a resident asked, in Simplified characters, without chat wrapping."""
     text = to_simplified(text.translate(_FULL_WIDTH))
@@ -59,6 +76,7 @@ def clean_message(text: str) -> str:
     for pattern in (_MENTION, _EMOJI_CODE, _EMOJI):
         text = pattern.sub(" ", text)
     text = _BREAK_AFTER_QUESTION.sub("，", text.strip())
+    text = _end_a_not_a(text)
     text = _SPACE_BETWEEN_HAN.sub("", text)
     text = _REPEATED.sub(r"\1", text).strip(" ，,")
     for _ in range(3):  # 团长，请问一下… / …谢谢团长，急

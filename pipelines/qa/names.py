@@ -8,14 +8,19 @@ the known name before anything else reads the question.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pipelines.catalog import Product
 from pipelines.catalog.terms import split_name
 from pipelines.catalog.vocabulary import alias_groups, aliases_of, categories
-from pipelines.zh import cut, to_pinyin
+from pipelines.zh import cut, pos_cut, syllables, to_pinyin
 
 CUT_SUFFIXES = ("中", "段", "块", "片", "丁", "丝", "条", "中段", "尖", "根")
 MIN_TYPO_CHARS = 3  # shorter names share pinyin with everyday words too often to correct them anywhere
 MIN_DISH_PREFIX = 2  # a dish's short name keeps its cooking method (红烧, 油焖, 白灼: two characters)
+# Initials that differ only by aspiration (b/p, d/t, g/k): the near-homophones a resident writes by ear (混沌 for
+# 馄饨). Wider confusions (c/ch, r/l) would turn 炒鸡蛋 into 草鸡蛋 and 入味 into 卤味.
+_ASPIRATION_PAIRS = ({"b", "p"}, {"d", "t"}, {"g", "k"})
 MIN_SHORT_TYPO_CHARS = 2  # ...so a two-character name is corrected only where the misspelling is whole words
 
 
@@ -58,7 +63,7 @@ def correct_typos(question: str, names: list[str]) -> str:
             window = question[start:start + len(name)]
             if edges is not None and (start not in edges or start + len(name) not in edges or window in known):
                 continue
-            if _one_char_off(window, name) and to_pinyin(window) == sound:
+            if _sounds_like(window, name, sound):
                 question = question[:start] + name + question[start + len(name):]
                 break
     return question
@@ -77,6 +82,20 @@ def _one_char_off(window: str, name: str) -> bool:
     return sum(a != b for a, b in zip(window, name)) == 1
 
 
+def _sounds_like(window: str, name: str, sound: tuple[str, ...]) -> bool:
+    """A pinyin keyboard's slip: one character picked wrong for the same syllable; a name of three or more
+    characters typed with the same syllables throughout (鸡尾虾 for 基围虾: no character right, the sound exact);
+    or one syllable off only by aspiration (混沌 hun dun for 馄饨 hun tun)."""
+    heard = to_pinyin(window)
+    if heard == sound:
+        return _one_char_off(window, name) or len(name) >= MIN_TYPO_CHARS
+    off = [i for i, (a, b) in enumerate(zip(heard, sound)) if a != b]
+    if len(off) != 1 or window[off[0]] == name[off[0]]:
+        return False
+    a, b = syllables(window[off[0]])[0], syllables(name[off[0]])[0]
+    return a.final == b.final and {a.initial, b.initial} in _ASPIRATION_PAIRS
+
+
 def expand_short_dish_names(question: str, dishes: list[str], known: list[str]) -> str:
     """The question with a dish's everyday short name replaced by the recipe's full name. Residents drop the
     middle of a dish name and keep its cooking method and head noun (红烧肉 for 红烧五花肉, 油焖笋 for 油焖春笋,
@@ -92,6 +111,55 @@ def expand_short_dish_names(question: str, dishes: list[str], known: list[str]) 
         if len(owners[short]) == 1 and short not in taken and short in question:
             return question.replace(short, next(iter(owners[short])), 1)
     return question
+
+
+def expand_dish_heads(question: str, dishes: list[str], known: list[str], ingredients: Callable[[], set[str]]) -> str:
+    """The question with a dish called by its head alone (凉面 for 麻酱凉面: the flavour dropped, as residents do)
+    spelled in full: a tail of two or more characters that is whole words of the question, ends one dish only, and
+    is no known name, food word or ingredient of any recipe (排骨 of 土豆炖排骨 is the meat, not the dish)."""
+    if any(d in question for d in dishes):
+        return question
+    edges = _word_edges(question)
+    owners: dict[str, set[str]] = {}
+    for dish in dishes:
+        for start in range(1, len(dish) - 1):
+            owners.setdefault(dish[start:], set()).add(dish)
+    taken = set(known) | {w for group in alias_groups() for w in group} | set(categories())
+    for head in sorted(owners, key=len, reverse=True):
+        at = question.find(head)
+        if len(owners[head]) == 1 and head not in taken and at in edges and at + len(head) in edges \
+                and not _noun_follows(question, at + len(head)) and head not in ingredients():
+            return question.replace(head, next(iter(owners[head])), 1)
+    return question
+
+
+def _noun_follows(question: str, end: int) -> bool:
+    """A noun right after position `end` makes the words before it its modifier (蒸肉 in 蒸肉粉), not a name."""
+    tagged = pos_cut(question[end:])
+    return bool(tagged) and tagged[0][1].startswith("n")
+
+
+def expand_short_product_names(question: str, names: list[str], known: list[str]) -> str:
+    """The question with a product's short name (a prefix of two or more characters, often its place, joined
+    to the end of its head: 五常米 for 五常稻花香大米) replaced by the name, as for dishes; only a short name that
+    is whole words of the question, fits one product and is no other known name."""
+    edges = _word_edges(question)
+    owners: dict[str, set[str]] = {}
+    for name in names:
+        for short in _short_forms(name):
+            owners.setdefault(short, set()).add(name)
+    taken = set(known)
+    for short in sorted(owners, key=len, reverse=True):
+        at = question.find(short)
+        if len(owners[short]) == 1 and short not in taken and at in edges and at + len(short) in edges:
+            return question.replace(short, next(iter(owners[short])), 1)
+    return question
+
+
+def food_words(terms: list[str]) -> list[str]:
+    """The everyday food words (aliases.toml's groups) that the terms hold: 馄饨 in 大馄饨, a name residents
+    misspell on its own (混沌) as well as the product's terms."""
+    return [w for group in alias_groups() for w in group if len(w) > 1 and any(w in t for t in terms)]
 
 
 def respell_dish_aliases(question: str, dishes: list[str]) -> str:

@@ -18,7 +18,7 @@ from pipelines.qa.allergy import allergen_sentence
 from pipelines.qa.attributes import FIELD_ATTRIBUTES, asked_attributes, is_yes_no, without_cues
 from pipelines.qa.clauses import CLAUSE, CLAUSE_FIELDS, CONTENT_Q, CUES, MODAL, evidence_clauses, field_text
 from pipelines.qa.evidence import term_match
-from pipelines.qa.groups import SAYS_SUITABLE, asked_groups, names_group, only_group_question
+from pipelines.qa.groups import SAYS_SUITABLE, asked_groups, names_group, only_group_question, outside_name
 from pipelines.qa.names import category_products
 from pipelines.retrieval import SourceInfo
 from pipelines.zh import content_terms, pos_cut
@@ -30,6 +30,8 @@ _OPENED = re.compile(r"开封|开罐|开袋|开盖|开瓶|打开|开启|拆封")
 _QUESTION_CLAUSE = re.compile(r"[，,；;。！？?!\s]+|还有|另外|顺便问")
 _FIELD_LIKE = ("allergens", "after_opening", "maker")
 _ALLERGY = reaction_pattern()  # 过敏, 不耐受, 起疹子: the resident reacts to a food
+_NOT_ADDED = re.compile(r"不添加|不加|不含|无添加|未添加")
+_USED = re.compile(r"使用|采用|改用|用")
 _REMEDY_Q = re.compile(r"怎么办|咋办|怎么处理|如何处理")  # what to do about a state the product is in
 _EATING = re.compile(r"生吃|生食|直接吃|直接喝|拆开就")
 _LIMIT = re.compile(r"当天|尽快|小时内|天内|立即")
@@ -131,14 +133,16 @@ def product_answer(question: str, product: Product, term: str, attrs: list[str])
         quoted += _eating_limits(question, product)
         if _REMEDY_Q.search(question):  # 硬的怎么办: the clause after the one naming the state says what to do
             quoted = [c for q in quoted for c in (q, _next_clause(product, q)) if c]
+        quoted = [c for q in quoted for c in (q, _instead(product, q)) if c]
         if not quoted and "made_of" in attrs and not is_yes_no(question):  # 什么品种: the first selling point
             quoted = CLAUSE.findall(field_text(product, "selling_points"))[:1]
         parts += [c for c in quoted if not any(c in p for p in parts)]
     else:  # 哪里产的，能帮忙磨粉吗: a clause no field answers gets its own evidence
         for clause in _unanswered_clauses(question) or [_left_unanswered(question, product, term, parts)]:
             parts += [c for c in evidence_clauses(clause, product, term, []) if not any(c in p for p in parts)]
-    if (groups := asked_groups(question)) and not is_allergy_question(question):  # 适合孕妇吗: not 适合凉拌
-        only = only_group_question(question)  # nothing else asked: every clause must speak of the group
+    asked = outside_name(question, product.name)  # 婴儿米粉能用开水冲吗: 婴儿 is the name, no group asked
+    if (groups := asked_groups(asked)) and not is_allergy_question(question):  # 适合孕妇吗: not 适合凉拌
+        only = only_group_question(asked)  # nothing else asked: every clause must speak of the group
         parts = [p for p in parts if (not only and not SAYS_SUITABLE.search(p)) or all(names_group(p, g) for g in groups)]
     return f"{product.name}：{'；'.join(dict.fromkeys(parts))}" if parts else ""
 
@@ -201,6 +205,13 @@ def _next_clause(product: Product, clause: str) -> str:
         if clause in clauses[:-1]:
             return clauses[clauses.index(clause) + 1]
     return ""
+
+
+def _instead(product: Product, clause: str) -> str:
+    """The clause after a 不添加X that says what is used instead (不添加蔗糖，使用赤藓糖醇): a label's "no X" claim
+    comes with its substitute (a sweetener is still 糖 to a resident who 控糖); '' when none follows."""
+    after = _next_clause(product, clause) if _NOT_ADDED.match(clause) else ""
+    return after if _USED.match(after) else ""
 
 
 def _money(value: str) -> str:

@@ -30,6 +30,8 @@ from pipelines.qa.times import keep_answer, time_answer
 from pipelines.retrieval import Hit, SourceInfo
 from pipelines.zh import pos_cut
 
+# A stated quantity: digits, or a Chinese numeral with a measure word as recipes write them (玉米一根, 大葱小半根, 蒜 5-8 瓣).
+_QUANTITY = re.compile(r"\d|[一二两三四五六七八九十半]\s*[个根只片块瓣勺把头颗粒条张碗杯克斤两]")
 _FUNCTION_CHARS = set("的了吗呢吧啊呀怎么什哪几多少是在有要能可会该和与跟用把被就都也还很太这那个些")
 _USES = re.compile(r"(?:有|放|加|用|含)(?:没有|不)?(?:点|些)?([\u4e00-\u9fff]{1,3}?)(?:吗|么|嘛|没)")
 # Words for "the quantities" as a whole (what recipe sites call the list of amounts).
@@ -95,12 +97,25 @@ def contains_answer(chunks: list[Hit], question: str, title: str) -> str:
 
 def step_answer(chunks: list[Hit], question: str, title: str, max_chars: int) -> str:
     """Numbered steps with their content; for a question about one part, that part's lines."""
-    lines = section_lines(chunks, STEP_HEADINGS)
+    lines = named_section_lines(chunks, question) or section_lines(chunks, STEP_HEADINGS)
     steps = _focus_lines(lines, question, title) or _steps(lines)
     if sum(len(x) + 1 for x in steps) > max_chars:  # too long for a chat: the steps doing what was asked (煮, 炸)
         verbs = cooking_verbs(question.replace(dish_name(title), " "))
         steps = [x for x in steps if any(f in x for v in verbs for f in verb_family(v))] or steps
     return fit_steps(steps, max_chars)
+
+
+def named_section_lines(chunks: list[Hit], question: str) -> list[str]:
+    """The lines of the step sub-sections the question names by their heading's own characters (酱料怎么熬:
+    熬酱, 怎么和面: 和面): recipes split a dish into stages, and a question about one stage is answered by it."""
+    lines: list[str] = []
+    for chunk in chunks:
+        crumbs = (chunk.meta.get("heading") or chunk.text.partition("\n")[0]).split(" > ")[1:]
+        stage = crumbs[-1] if len(crumbs) > 1 else ""
+        under_steps = any(h in c for c in crumbs[:-1] for h in STEP_HEADINGS)
+        if under_steps and len(stage) >= 2 and not any(h in stage for h in STEP_HEADINGS) and set(stage) <= set(question):
+            lines += [x.rstrip() for x in chunk.body.splitlines() if x.strip()]
+    return list(dict.fromkeys(lines))
 
 
 def _steps(lines: list[str]) -> list[str]:
@@ -151,7 +166,7 @@ def amount_answer(chunks: list[Hit], question: str, title: str) -> str:
     rest = question.replace(dish_name(title), " ")  # 土豆炖排骨的排骨: the second 排骨 is the ingredient
     words = [w for t in asked_things(rest) for w in (t, *aliases_of(t)) if not cooking_verbs(t)]
     lines = table_rows([BULLET.sub("", x).strip() for x in section_lines(chunks, QUANTITY_HEADINGS + INGREDIENT_HEADINGS)])
-    lines = [x for x in dict.fromkeys(lines) if re.search(r"\d", x)]
+    lines = [x for x in dict.fromkeys(lines) if _QUANTITY.search(x)]
     score = {x: sum(len(w) for w in words if w in x) for x in lines}
     top = max(score.values(), default=0)
     if not top and all(w in GENERIC_AMOUNT_WORDS for w in words):  # 比例是多少, 调料放多少: the whole list
@@ -161,7 +176,7 @@ def amount_answer(chunks: list[Hit], question: str, title: str) -> str:
 
 def _quantity_lines(chunks: list[Hit]) -> list[str]:
     lines = table_rows([BULLET.sub("", x).strip() for x in section_lines(chunks, QUANTITY_HEADINGS)])
-    return [x for x in dict.fromkeys(lines) if re.search(r"\d", x)]
+    return [x for x in dict.fromkeys(lines) if _QUANTITY.search(x)]
 
 
 def table_rows(lines: list[str]) -> list[str]:
@@ -194,7 +209,8 @@ def _focus_lines(lines: list[str], question: str, title: str) -> list[str]:
     rest = question.replace(dish_name(title), " ")
     pairs = {rest[i:i + 2] for i in range(len(rest) - 1)}
     nouns = {ch for w, flag in pos_cut(rest) if flag.startswith("n") for ch in w}  # 蘸料, not 好吃
-    pairs = {p for p in pairs if p.isalpha() and not set(p) & _FUNCTION_CHARS and p not in title and set(p) & nouns}
+    named = dish_name(title) in question  # 梅干菜怎么处理 names only the ingredient in 梅干菜扣肉: its lines answer
+    pairs = {p for p in pairs if p.isalpha() and not set(p) & _FUNCTION_CHARS and not (named and p in title) and set(p) & nouns}
     out: list[str] = []
     for i, line in enumerate(lines):
         if not any(p in line for p in pairs):

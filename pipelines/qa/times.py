@@ -24,13 +24,18 @@ from pipelines.qa.text import shared_pairs
 from pipelines.retrieval import Hit
 
 _DURATION = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(分钟|小时|钟头|秒|min\b|[sS](?![a-zA-Z]))")
-_TOTAL = re.compile(r"一共|总共|全程|整个|从头|全部做|做完|做好|总时间|做下来")  # 做下来: from start to end
-# How recipes state the whole dish's time (预计制作时间, 大约 20 分钟即可完成, 一共, 全程, 耗时, and HowToCook's
-# intros: 从备料到出锅约需 30 分钟, 从和面到出锅大约 40 分钟).
-_TOTAL_STATED = re.compile(r"预计|时间|时长|一共|总共|全程|耗时|即可完成|就能端上|到(出锅|上桌)")
+# The whole dish asked for: 一共, 全程, 做下来 (from start to end), and a span 从备菜到出锅 (from one point to another).
+_TOTAL = re.compile(r"一共|总共|全程|整个|从头|全部做|做完|做好|总时间|做下来|从[^，,。？?！!\s]{1,6}到")
+# Words for getting the whole dish done, not one step (everyday speech: 几分钟能搞定, 下班回来做来得及吗,
+# 做起来快不快, 多久能出锅/上桌); a verb of daily life (下班, 回来) is no cooking step either, see _recipe_verbs.
+_DONE = re.compile(r"搞定|完成|来得及|赶得及|赶得上|[做弄]起来|出锅|起锅|上桌|端上")
+# How recipes state the whole dish's time: explicitly (预计制作时间, 一共, 全程, HowToCook's intros 从备料到出锅约需
+# 30 分钟, 大约需要) before in passing (时间, 耗时, 慢炖一小时即可完成).
+_TOTAL_STATED = re.compile(r"预计|时长|一共|总共|全程|到(出锅|上桌)|大约需要|约需")
+_TOTAL_PASSING = re.compile(r"时间|耗时|即可完成|就能端上")
 _KEEPING = re.compile(r"冷藏|冷冻|冰箱|保存|存放|放")
 _PERIOD = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(天|周|星期|月|小时)")
-_REFERENCE = re.compile(r"之前|以前|之后|以后|[完好][^，,。？?]{0,2}?(还要|还得|再)")  # 焯完水还要 | 干煸多久
+_REFERENCE = re.compile(r"之前|以前|之后|以后|[完好][^，,。？?]{0,2}?(还要|还得|再|要)")  # 焯完水还要 | 干煸多久, 做好了要 | 冰多久
 _NAME_HEAD = re.compile(r"[^\s0-9（(：:，,=/]*")  # an ingredient line's name: 蒸肉粉 in "蒸肉粉 100g"
 
 
@@ -43,19 +48,17 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     rest = (context or question).replace(dish_name(title), " ")
     names = ingredient_names(chunks)  # 烤麸要泡多久: 烤麸 is a thing, its 烤 is no action
     asked = _mask(asked_action(_after_dish(question, dish_name(title))), names)  # not an action in a name
-    verbs = [] if _TOTAL.search(question) else cooking_verbs(asked)
+    verbs = [] if _TOTAL.search(asked) else _recipe_verbs(_DONE.sub("　", asked), chunks)
     own = asked_things(question.replace(dish_name(title), " "))
     things = [w for w in asked_things(rest) if w not in dish_name(title) or (len(w) > 1 and w in own)] if verbs else []
     steps = [s for s in split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
              if _DURATION.search(s)] + timed_headings(chunks)
     everything += [s for s in steps if s not in everything]
     named = _naming_most(steps + [s for s in everything if s not in steps], [w for w in own if len(w) > 1])
-    if not verbs and named and not _TOTAL.search(question):
+    if not verbs and named and not _TOTAL.search(asked) and not _DONE.search(asked):
         return join_parts(named[:2], 200)  # 最后收汁几分钟: no action word, but the step (or note) it names
     if not verbs or not everything:  # the whole dish: the sentence stating the total, else each timed stage
-        total = [s for s in everything if _TOTAL_STATED.search(s)]
-        stages = timed_headings(chunks) if everything and not total else []
-        return join_parts(total[:1] or stages or everything[:1], 200)
+        return join_parts(_total_time(everything, chunks, question), 200)
     notes = [s for s in everything if s not in steps]
     headings = _headings(chunks)  # 煮多久: the steps under 煮蛋 say 保持 25 分钟 without 煮
     family = {f for v in verbs for f in (verb_family(v) or (v,))}
@@ -76,6 +79,24 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     most = max(shared_pairs(asked, s) for s in best)  # a tie: the one sharing most of the wording (冰水, 捞出)
     best = [s for s in best if shared_pairs(asked, s) == most][:2]
     return join_parts([s for s in steps + notes if s in best], 200)
+
+
+def _total_time(everything: list[str], chunks: list[Hit], question: str) -> list[str]:
+    """The sentence stating the whole dish's time (an explicit total before one in passing, then the one
+    sharing most of the question's wording: 从备菜到出锅), else each timed stage, else the first time."""
+    total = [s for s in everything if _TOTAL_STATED.search(s)] or [s for s in everything if _TOTAL_PASSING.search(s)]
+    if total:
+        return [max(total, key=lambda s: shared_pairs(question, s))]  # max keeps the first of a tie
+    return (timed_headings(chunks) if everything else []) or everything[:1]
+
+
+def _recipe_verbs(asked: str, chunks: list[Hit]) -> list[str]:
+    """The cooking actions asked: a listed one, or another verb the recipe itself uses (下班回来 is no step)."""
+    verbs = cooking_verbs(asked)
+    if any(verb_family(v) for v in verbs):
+        return verbs
+    text = "".join(c.body for c in chunks)
+    return [v for v in verbs if v in text]
 
 
 def _intro_sentences(chunks: list[Hit]) -> set[str]:

@@ -19,22 +19,40 @@ CUE_WORDS = ("保质期", "过期", "过敏", "过敏原", "麸质", "乳糖", "
              "加热", "微波炉", "空气炸锅", "发酵", "腌制")
 
 
+_CONTEXT = 4  # characters either side that decide whether a respelling reads better
+MAX_CHARS = 300  # a resident's question is far shorter; a longer message is left as typed (bounded CPU)
+
+
 @lru_cache(maxsize=1)
 def _sounds() -> dict[tuple[str, ...], str]:
     return {to_pinyin(w): w for w in CUE_WORDS}
 
 
+@lru_cache(maxsize=4096)
+def _sound(char: str) -> str:
+    return to_pinyin(char)[0] if "\u4e00" <= char <= "\u9fff" else ""
+
+
 def correct_cue_typos(question: str) -> str:
+    """Linear in the question: each window's sound is read from per-character syllables, and whether a
+    respelling reads better is judged on the few characters around it."""
+    if len(question) > MAX_CHARS:
+        return question
+    sounds = _sounds()
     for length in sorted({len(w) for w in CUE_WORDS}, reverse=True):
-        start = 0
-        while start + length <= len(question):
+        for start in range(len(question) - length + 1):
             window = question[start:start + length]
-            word = _sounds().get(to_pinyin(window)) if _is_slip_candidate(window) else None
-            fixed = question[:start] + word + question[start + length:] if word else question
-            if word and _covered(fixed) > _covered(question):
-                question = fixed
-            start += 1
+            word = sounds.get(tuple(_sound(ch) for ch in window))
+            if word and _is_slip_candidate(window) and _reads_better(question, start, length, word):
+                question = question[:start] + word + question[start + length:]
     return question
+
+
+def _reads_better(question: str, start: int, length: int, word: str) -> bool:
+    lo, hi = max(0, start - _CONTEXT), min(len(question), start + length + _CONTEXT)
+    around = question[lo:hi]
+    fixed = around[:start - lo] + word + around[start - lo + length:]
+    return _covered(fixed) > _covered(around)
 
 
 def _is_slip_candidate(window: str) -> bool:

@@ -78,3 +78,9 @@ def test_how_many_are_left_is_stock_not_size(shared_kb):
 def test_a_not_a_question_ending_in_mei_asks_what_it_holds(fresh2_kb):
     answer = answer_question("奶黄包 有麸质没", fresh2_kb, None)
     assert "含有麸质" in answer.answer
+
+
+def test_a_group_word_inside_the_products_name_asks_no_group(fresh2_kb):
+    """婴儿 in 婴儿米粉能用开水冲吗 names the product; the question is how to make it, answered as before."""
+    answer = answer_question("婴儿米粉能用开水冲不", fresh2_kb, None)
+    assert "不要用开水" in answer.answer

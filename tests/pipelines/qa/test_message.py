@@ -68,3 +68,14 @@ def test_other_shops_and_medical_advice_are_handed_off(shared_kb, question, kind
                                       "土鸡蛋是自己家养的还是外面买的"])
 def test_allergy_and_diet_questions_stay_in_scope(question):
     assert outside_scope(question) is None
+
+
+@pytest.mark.parametrize("hostile", ["分中" * 1000, "。 " * 1000, "「" * 1999 + "」", "谢" * 2000])
+def test_a_long_hostile_message_is_cleaned_in_bounded_time(hostile):
+    import time
+
+    from pipelines.qa.typos import correct_cue_typos
+    correct_cue_typos(clean_message("几分中"))  # jieba and OpenCC load once
+    start = time.perf_counter()
+    correct_cue_typos(clean_message(hostile))
+    assert time.perf_counter() - start < 2.0  # 87 s before the typo pass was bounded

@@ -16,7 +16,8 @@ TYPES = {"price", "spec", "stock", "origin", "shelf_life", "storage", "after_ope
          "maker", "how_to_eat", "yes_no", "multi", "recipe_time", "recipe_ingredients", "recipe_steps",
          "out_of_scope", "hostile"}
 KNOWLEDGE = {"shared": (PRODUCTS_CSV, RECIPES), "fresh": (HERE / "fresh" / "products.csv", HERE / "fresh" / "recipes"),
-             "fresh2": (HERE / "fresh2" / "products.csv", HERE / "fresh2" / "recipes")}
+             "fresh2": (HERE / "fresh2" / "products.csv", HERE / "fresh2" / "recipes"),
+             "fresh3": (HERE / "fresh3" / "products.csv", HERE / "fresh3" / "recipes")}
 SETS = {  # name -> (questions, rules, catalog, recipes)
     "dev": (SHARED / "eval" / "questions-dev.jsonl", HERE / "rules-dev.jsonl", PRODUCTS_CSV, RECIPES),
     "extra": (HERE / "questions-extra.jsonl", HERE / "rules-extra.jsonl", PRODUCTS_CSV, RECIPES),
@@ -25,7 +26,8 @@ SETS = {  # name -> (questions, rules, catalog, recipes)
     "fresh3": (HERE / "questions-fresh3.jsonl", None, HERE / "fresh3" / "products.csv", HERE / "fresh3" / "recipes"),
     "seed": (HERE / "questions-seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
     **{f"{batch}-{kb}": (HERE / batch / f"{kb}.jsonl", None, *KNOWLEDGE[kb])
-       for batch in ("unseen", "unseen2") for kb in KNOWLEDGE},
+       for batch in ("unseen", "unseen2") for kb in ("shared", "fresh", "fresh2")},
+    **{f"unseen3-{kb}": (HERE / "unseen3" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh3")},
 }
 
 
