@@ -1,6 +1,6 @@
 """Resident Q&A judged by its answer text: correct / wrong / handed off per question type.
 
-    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|seed ...] [--no-llm] [--verbose]
+    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|seed|seed2 ...] [--no-llm] [--verbose]
 
 Sets: dev (../shared/eval/questions-dev.jsonl with tests/pipelines/qa/rules-dev.jsonl) and extra
 (questions-extra.jsonl + rules-extra.jsonl) and tune (questions-tune.jsonl, rules inline, written for
@@ -15,7 +15,8 @@ before the answerer's code was read; unseen and unseen2 (tests/pipelines/qa/unse
 two batches in group-chat styles written by people who had read neither the answerer nor the other question files,
 each on the knowledge base its file is named after; unseen3, a third such batch on shared and fresh3, run once
 after tuning and not tuned on; seed (questions-seed.jsonl,
-rules inline) runs on knowledge/seed, the default tenant's knowledge, and is the held-out set.
+rules inline) runs on knowledge/seed, the default tenant's knowledge (held out for five sessions, looked at in the
+sixth); seed2 (seed2/seed.jsonl) is a second batch on it, written in the sixth session and run once, not tuned on.
 Each knowledge base lives in a temporary folder; embeddings are cached under var/bench.
 """
 
@@ -53,6 +54,7 @@ SETS: dict[str, list[Part]] = {
        for batch in ("unseen", "unseen2")},
     "unseen3": [(RULES / "unseen3" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh3")],
     "seed": [(RULES / "questions-seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
+    "seed2": [(RULES / "seed2" / "seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
 }
 
 

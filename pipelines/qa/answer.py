@@ -108,7 +108,8 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
     attrs = asked_attributes(question)
     products = asked_of(question, named_products(question, catalog))
     if "stock" in attrs:  # 有卖红糖吗: 红糖馒头 is a bun, not sugar; 有卖玉米油吗: oil, not 玉米
-        products = [(p, t) for p, t in products if names_what_it_is(t, p) and whole_word(question, t)]
+        products = [(p, t) for p, t in products if any(names_what_it_is(x, p) and whole_word(question, x)
+                                                       for x in (t, *product_terms([p]).get(p.sku, [])) if x in question)]
     dishes = named_dishes(question, sources)
     made = [] if dishes else dishes_made_of([t for _, t in products], sources)  # 羊排 -> 香煎羊排
     if made and cooked_at_home(question) and (recipe := dish_answer(question, made[0][0], kb, options)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.catalog.vocabulary import is_place
 from pipelines.facts import asked_allergens
 from pipelines.facts.allergens import reaction_pattern
 
@@ -23,7 +24,8 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
     "price": (r"多少钱|什么价|啥价|价位|几块|几元|多少元|价格|价钱|售价|团购价|(怎么|咋)卖|贵不贵|贵吗|便宜|优惠|划算",),
     "arrival": (r"到货|(周|星期|礼拜)[一二三四五六日天](能|可以)?(到|送)|(哪天|哪一天|什么时候|啥时候|几号|周几|星期几|礼拜几|几时|何时)"
                 r"(能|才)?(到|送|发|来|有货|有)|发货|送到",  # 礼拜 is 周 in everyday speech; 什么时候有: when it comes
-                r"(现在|今天|马上)(就)?(能|可以)?(拿|买)(了)?(吗|么)?|现货|拿货",),  # 取货/提货 ask about the pickup point
+                r"(现在|今天|马上)(就)?(能|可以)?(拿|买)(了)?(吗|么)?|现货|拿货",
+                r"(同一天|一天|一起|同时|一块儿?)(到|送|发)",),  # 鸭蛋和酸菜是同一天到吗: each one's day  # 取货/提货 ask about the pickup point
     "stock": (r"库存|还有货|有货吗|还剩(?![一二两三四五六七八九十半\d])|卖完|售罄|还能买|还有没有|有没有卖|有卖|卖不卖|在卖|有得卖|有的卖"
               r"|还有(多少|几)(份|个|袋|盒|箱|件|斤)?(吗|么)?$|还有(多少|几)(份|个|袋|盒|箱|件)",),
     "spec": (r"规格|多重|多大|几斤|多少斤|多少克|几克|多少g|重量|分量|容量|多少毫升|几升|多少升|(?<![加放倒兑])多少水",
@@ -34,8 +36,9 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
                rf"|(哪里的|哪儿的|哪的)(?!{_MAKER_PLACES})|从哪|哪个地方|什么地方|哪里来|哪来的",),
     "allergens": ("过敏原|" + reaction_pattern().pattern,),  # 过敏, 不耐受, 起疹子 (pipelines/facts/allergens.toml)
     "maker": (r"谁(做|包|织|种|养|产|家|的|熬|酿|烤|腌|卤|炒|磨|榨|烘|晒|编|缝|钩)|哪家|厂家|厂商|生产商|品牌|牌子|手工做"
-              rf"|(哪个|哪一个|什么|啥|哪里的|哪儿的|哪的)({_MAKER_PLACES})|在哪(里|儿)?(做|加工|生产)(出来)?的",),
-    "made_of": (r"(怎么|如何|咋)(做|制|熬|酿|榨|加工|生产|包)(出来)?的|(用|拿|是)[^，。？?！!]{1,6}(做|制|熬|酿|榨|包)(的|成|出来)",
+              rf"|(哪个|哪一个|什么|啥|哪里的|哪儿的|哪的)({_MAKER_PLACES})|在哪(里|儿)?(做|加工|生产)(出来)?的"
+              r"|(工厂|厂里|机器)(生产|做|加工|压|包)|是(手工|自己|自家|现)(做|包|蒸|烤)的",),  # 是工厂生产的吗: who made it
+    "made_of": (r"(怎么|如何|咋)(做|制|熬|酿|榨|加工|生产|包|腌|晒|磨|熏|发酵|烤|卤|炒)(出来|制)?的|(用|拿|是)[^，。？?！!]{1,6}(做|制|熬|酿|榨|包)(的|成|出来)",
                 r"品种|什么馅|啥馅|(什么|啥|哪)(猪|牛|鸡|羊|鱼)|里(面)?都有(什么|啥|哪些|些啥)",
                 r"(怎么|用什么|拿什么|啥|什么)(做|制|熬|酿|榨|加工)(的|成)|用什么|用的什么|用的是|原料|配方|配料|成分|工艺|添加|加了|加糖|放了|含(有|不含)?"
                 r"|纯的|是纯|有没有加|原切|拼接|合成|勾兑|色素|防腐剂",),
@@ -52,9 +55,13 @@ CATALOG_ONLY = ("price", "spec", "origin", "shelf_life", "after_opening", "arriv
 
 _CONTAINS = re.compile(r"成分|含|有没有|加了|放了|里有|里面有|有[^，。？?！!]{1,6}(吗|么|嘛|没有|没)"
                        r"|哪(个|种|款|样|些)(有|含)")  # 有X没: A-not-A; 哪个有芝麻: which of them holds it
+# 是赣南的吗, 是山东产的吗: whether it comes from a place (the place checked with jieba's ns tag).
+_PLACE_Q = re.compile(r"是([\u4e00-\u9fff]{2,5}?)(产|出产|生产|来)?的(吗|么|嘛|不|没)")
 _YES_NO = re.compile(r"(吗|么|嘛|没有|没)[？?！!。\s]*$|是不是|是否|能不能|可不可以|会不会|有没有|要不要|需不需要|用不用|行不行|[能会要]否")
 # How long a finished dish keeps (做好能放几天, 冷藏能放多久): the recipe's note on keeping.
 _KEEP = re.compile(r"(放|存|保存|冷藏|冷冻)(得了)?(几天|多少天|几个月|多久|多长时间)")
+# When an ingredient goes in (土豆什么时候下锅, 盐哪一步放): the step that adds it, with its timing.
+_WHEN = re.compile(r"(什么时候|啥时候|何时|哪一步|第几步|几时)(再)?(下锅|下|放|加|倒)")
 _TIME = re.compile(r"多久|多长时间|多少分钟|几分钟|几个小时|几小时|多少小时|多少秒|几秒|什么火候|多大火")
 # How much of an ingredient a recipe uses: answered from its quantity (计算/用量) lines.
 _AMOUNT = re.compile(r"多少克|几克|多少g|多少毫升|多少ml|几毫升|(用|放|加|要)多少|几个|几勺|几片|几颗|几根|几只|用量|多少量|比例")
@@ -84,6 +91,7 @@ def _consume(question: str) -> tuple[str, list[tuple[int, str]]]:
 def asked_attributes(question: str) -> list[str]:
     """Catalog attributes the question asks about, in question order."""
     found = _consume(question)[1]
+    found += [(m.start(), "origin") for m in _PLACE_Q.finditer(question) if is_place(m.group(1))]  # 是赣南的吗
     asks_content = _CONTAINS.search(question)  # 有小麦成分吗, 含不含花生: an allergen asked about
     if asked_allergens(question) and asks_content and not any(a == "allergens" for _, a in found):
         found.append((len(question), "allergens"))
@@ -98,9 +106,11 @@ def is_yes_no(question: str) -> bool:
 
 
 def recipe_part(question: str) -> str:
-    """Which part of a recipe answers the question: keep | time | amount | ingredients | contains | steps | any."""
+    """Which part of a recipe answers the question: keep | when | time | amount | ingredients | contains | steps | any."""
     if _KEEP.search(question):
         return "keep"
+    if _WHEN.search(question):
+        return "when"
     if _TIME.search(question):
         return "time"
     if _AMOUNT.search(question):

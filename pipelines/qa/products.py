@@ -21,7 +21,7 @@ from pipelines.qa.evidence import term_match
 from pipelines.qa.groups import SAYS_SUITABLE, asked_groups, names_group, only_group_question, outside_name
 from pipelines.qa.names import category_products
 from pipelines.retrieval import SourceInfo
-from pipelines.zh import content_terms, pos_cut
+from pipelines.zh import content_terms, is_dictionary_word, pos_cut
 
 _HOW_Q = re.compile(r"怎么|如何|多久|几分钟|加热|热一下")  # how to eat it, beyond whether one may
 LABELS = {"price": "价格", "spec": "规格", "origin": "产地", "shelf_life": "保质期", "storage": "储存",
@@ -36,7 +36,7 @@ _REMEDY_Q = re.compile(r"怎么办|咋办|怎么处理|如何处理")  # what to
 _EATING = re.compile(r"生吃|生食|直接吃|直接喝|拆开就")
 _LIMIT = re.compile(r"当天|尽快|小时内|天内|立即")
 # A per-unit quantity in a selling point (每枚约50g, 一袋可煮一锅4人份, 每包煮2L): answers a size question too.
-_PER_UNIT = re.compile(r"(每|一)[小大]?[个枚只根包袋盒瓶罐杯片份块张条串颗粒盆锅碗勺泵][^，,；;。]*(\d|[一两二三半][泵勺杯])")
+_PER_UNIT = re.compile(r"(每|一)[小大]?[个枚只根包袋盒瓶罐杯片份块张条串颗粒次盆锅碗勺泵][^，,；;。]*(\d|[一两二三半][泵勺杯])")
 # 一袋能做多少肉; 一次放多少 (a dose per use: 一杯放3克, 一盆水挤一泵)
 # A spec whose bracket lists items, not a count or size (拼盘 500g（鸭脖、鸭翅、卤豆干）): a mixed pack's contents.
 _ASSORTMENT = re.compile(r"[（(][^）)\d]*[、，,/+][^）)\d]*[）)]")
@@ -68,12 +68,19 @@ def named_products(question: str, products: list[Product]) -> list[tuple[Product
     return sorted(((by_sku[s], t) for s, t in named.items()), key=lambda pt: question.find(pt[1]))
 
 
+# jieba's unknown-word model glues a lone noun to the modal after it (那个油能用吗 -> 油能): the noun is its
+# first character.
+_GLUED = re.compile(r"^([\u4e00-\u9fff])(能|用|可|要|会|是|有|还|也|都){1,2}$")
+
+
 def _naming_words(question: str) -> list[str]:
     """Words that may name a product: content words of 2+ characters, and a one-character noun on
     its own (虾是活的吗: 虾 names the one product whose name ends with it)."""
     words = [t.word for t in content_terms(question) if len(t.word) >= 2]
     tagged = pos_cut(question)
-    return words + [w for i, (w, flag) in enumerate(tagged) if len(w) == 1 and flag == "n" and _stands_alone(tagged, i)]
+    glued = [m.group(1) for w, _ in tagged if (m := _GLUED.match(w)) and not is_dictionary_word(w)]  # 油能|用
+    return words + glued + [w for i, (w, flag) in enumerate(tagged)
+                            if len(w) == 1 and flag == "n" and _stands_alone(tagged, i)]
 
 
 def _stands_alone(tagged: list[tuple[str, str]], i: int) -> bool:

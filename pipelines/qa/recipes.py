@@ -26,7 +26,7 @@ from pipelines.qa.recipe_text import (
 )
 from pipelines.qa.steps import fit_steps
 from pipelines.qa.text import asked_words, quoted_sentences
-from pipelines.qa.times import keep_answer, time_answer
+from pipelines.qa.times import keep_answer, numbered_lines, time_answer
 from pipelines.retrieval import Hit, SourceInfo
 from pipelines.zh import pos_cut
 
@@ -40,6 +40,10 @@ _QUESTION_CLAUSE = re.compile(r"[，,；;。！？?!\s]+|还有|另外")
 # A cooking verb done (煎好了, 包好的, 炸完的): the food is in the resident's kitchen, being cooked; 是腌好的吗
 # asks what state the pack is sold in.
 _COOKED = re.compile(r"(?<![是已])[包煎炸煮蒸烤炖焖卤腌炒烧拌擀揉][好完](了|的)")
+
+
+_ADDS = re.compile(r"下锅|下入|放入|加入|倒入|放|加|下")
+_WHEN_SAID = re.compile(r"前|后|最后|先|再|分钟|时")
 
 
 def named_dishes(question: str, sources: list[SourceInfo]) -> list[tuple[SourceInfo, str]]:
@@ -133,9 +137,9 @@ def _steps(lines: list[str]) -> list[str]:
 def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) -> str:
     """The answer from the recipe's own text, each clause of the question answered by its part
     (温泉蛋要煮多久？水温多少度); '' when the part asked for is not in it."""
-    clauses = [c for c in _QUESTION_CLAUSE.split(question) if c.strip()]
-    if len(clauses) < 2:
-        return part_answer(question, chunks, title, max_chars)
+    clauses = [c for c in _QUESTION_CLAUSE.split(question) if c.strip() and c.strip() != dish_name(title)]
+    if len(clauses) < 2:  # 西红柿土豆炖牛肉，土豆什么时候下锅: the dish's name alone asks nothing
+        return part_answer(clauses[0] if clauses else question, chunks, title, max_chars, question)
     answers = [part_answer(c, chunks, title, max_chars, question) or quoted_sentences(c, chunks, title, 120, limit=1)
                for c in clauses]
     return _join_answers([a for a in answers if a]) if recipe_part(question) != "any" else ""
@@ -148,6 +152,8 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
     part = recipe_part(question)
     if part == "keep":
         return keep_answer(chunks) or time_answer(chunks, question, title, context)
+    if part == "when":
+        return when_answer(chunks, question, title)
     if part == "time":
         return time_answer(chunks, question, title, context)
     if part == "amount":
@@ -159,6 +165,18 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
     if part == "steps":
         return step_answer(chunks, question, title, max_chars)
     return ""
+
+
+def when_answer(chunks: list[Hit], question: str, title: str) -> str:
+    """When the thing asked goes in: the first step sentence that adds it (下锅, 放入, 加入) and says when
+    (出锅前, 最后, 分钟后), else the sentences that add it."""
+    things = [w for t in asked_things(question.replace(dish_name(title), " ")) for w in (t, *aliases_of(t))
+              if not cooking_verbs(t) and len(w) > 1 and not _ADDS.fullmatch(w)]
+    said = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks)
+                           + [x for h in chunks for x in h.body.splitlines()])
+    adding = [s for s in said if any(w in s for w in things) and _ADDS.search(s)]
+    timed = [s for s in adding if _WHEN_SAID.search(s)]
+    return join_parts(timed[:1] or adding[:2], 160)
 
 
 def amount_answer(chunks: list[Hit], question: str, title: str) -> str:

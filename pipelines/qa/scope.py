@@ -1,8 +1,8 @@
 """Questions outside what the leader's knowledge can answer, even when they name a product we sell.
 
-Two kinds a group chat brings every day: another shop's goods or prices (楼下超市的鸡蛋多少钱: our
+Kinds a group chat brings every day: another shop's goods or prices (楼下超市的鸡蛋多少钱: our
 catalog would answer with our egg), and medical advice (孩子湿疹了能喝牛奶吗, 要不要去医院): a
-symptom or a treatment is the leader's or a doctor's call, never a catalog line's. Allergen questions
+symptom or a treatment is the leader's or a doctor's call, never a catalog line's; and the weather. Allergen questions
 (我对芒果过敏能吃吗) and diet notes a label carries (孕妇能喝吗) stay answerable. The shop names are
 China's large grocery chains and online grocery platforms, from general retail knowledge.
 """
@@ -20,10 +20,13 @@ _MEDICAL = re.compile(r"(湿疹|发烧|发热|咳嗽|腹泻|拉肚子|拉稀|便
                       r"|医院|医生|看病|就医|吃药|用药|药物|什么药|打针|挂号")
 
 
+# The weather: asked in every group chat, answered by no catalog (a recipe's 天气 is about taste).
+_WEATHER = re.compile(r"天气|下雨|下雪|带伞|气温|台风|降温|雾霾|空气质量")
+
+
 def outside_scope(question: str) -> str | None:
-    """'other_shop' or 'medical' when the question is not ours to answer, else None."""
-    if _OTHER_SHOP.search(question):
-        return "other_shop"
-    if _MEDICAL.search(question):
-        return "medical"
+    """'other_shop', 'medical' or 'weather' when the question is not ours to answer, else None."""
+    for kind, pattern in (("other_shop", _OTHER_SHOP), ("medical", _MEDICAL), ("weather", _WEATHER)):
+        if pattern.search(question):
+            return kind
     return None

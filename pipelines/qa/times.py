@@ -12,6 +12,7 @@ from pipelines.qa.recipe_text import (
     QUANTITY_HEADINGS,
     STEP_HEADINGS,
     STEP_MARK,
+    VERB_FAMILIES,
     asked_things,
     cooking_verbs,
     dish_name,
@@ -36,6 +37,7 @@ _TOTAL_PASSING = re.compile(r"时间|耗时|即可完成|就能端上")
 _KEEPING = re.compile(r"冷藏|冷冻|冰箱|保存|存放|放")
 _PERIOD = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(天|周|星期|月|小时)")
 _REFERENCE = re.compile(r"之前|以前|之后|以后|[完好][^，,。？?]{0,2}?(还要|还得|再|要)")  # 焯完水还要 | 干煸多久, 做好了要 | 冰多久
+_BOIL_UP = re.compile(r"[煮烧]开|[煮烧]沸|水开|沸腾")  # bringing to the boil, a moment of any stew or soup
 _NAME_HEAD = re.compile(r"[^\s0-9（(：:，,=/]*")  # an ingredient line's name: 蒸肉粉 in "蒸肉粉 100g"
 
 
@@ -64,8 +66,12 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     family = {f for v in verbs for f in (verb_family(v) or (v,))}
     named = [n for n in names if any(f in n for f in family)]  # 蒸肉粉, 空气炸锅: naming them is no 蒸 or 炸
     phrases = _verb_phrases(asked, verbs)
-    acts = {s: max(_verb_score(_mask(s, named), verbs), min(1, _verb_score(headings.get(s, ""), verbs)))
-            for s in steps + notes}
+    carried = _with_previous(split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks)), steps)
+    # 炖多久: 大火煮开后等 5 分钟 brings it to the boil, it does not stew (煮多久 may well mean that boil)
+    boil_up = not _BOIL_UP.search(asked) and not any(v in ("煮", "烧") for v in verbs)
+    acts = {s: max(_verb_score(_BOIL_UP.sub("　", t) if boil_up else t, verbs),
+                   min(1, _verb_score(headings.get(s, ""), verbs)))
+            for s in steps + notes for t in [_mask(carried.get(s, s), named)]}
     score = {s: acts[s] + sum(1 if w in own else 0.5 for w in things if w in s) + 0.5 * any(p in s for p in phrases)
              for s in steps + notes}
     intro = _intro_sentences(chunks)  # 先炒糖色再小火慢炖…一个半小时 times the whole dish, not one step
@@ -79,6 +85,13 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     most = max(shared_pairs(asked, s) for s in best)  # a tie: the one sharing most of the wording (冰水, 捞出)
     best = [s for s in best if shared_pairs(asked, s) == most][:2]
     return join_parts([s for s in steps + notes if s in best], 200)
+
+
+def _with_previous(sentences: list[str], timed: list[str]) -> dict[str, str]:
+    """A timed sentence that names no action (等待 1.5～2 小时，直至软烂) times the step before it (盖锅盖焖煮):
+    step-by-step recipes put the action and the wait in separate lines."""
+    return {s: sentences[i - 1] + s for i, s in enumerate(sentences)
+            if i and s in timed and not any(v in s for family in VERB_FAMILIES for v in family)}
 
 
 def _total_time(everything: list[str], chunks: list[Hit], question: str) -> list[str]:

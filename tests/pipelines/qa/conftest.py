@@ -4,6 +4,7 @@ questions-fresh.jsonl, questions-fresh2.jsonl and questions-fresh3.jsonl."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from pipelines.embeddings import CachedEmbedder, EmbeddingCache, get_embedder
 from tests.utils.paths import PRODUCTS_CSV, RECIPES, REPO
 
 FRESH = REPO / "tests" / "pipelines" / "qa" / "fresh"
+SEED = REPO / "knowledge" / "seed"
 FRESH2 = REPO / "tests" / "pipelines" / "qa" / "fresh2"
 FRESH3 = REPO / "tests" / "pipelines" / "qa" / "fresh3"
 
@@ -44,3 +46,15 @@ def fresh2_kb(tmp_path_factory) -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def fresh3_kb(tmp_path_factory) -> KnowledgeBase:
     return knowledge_base(tmp_path_factory.mktemp("fresh3"), "fresh3", FRESH3 / "recipes", FRESH3 / "products.csv")
+
+
+@pytest.fixture(scope="session")
+def seed_kb(tmp_path_factory) -> KnowledgeBase:
+    """The default tenant's catalog with three of its recipes (all hundred take minutes to embed cold)."""
+    root = tmp_path_factory.mktemp("seed")
+    dishes = root / "recipes" / "dishes" / "meat_dish"
+    dishes.mkdir(parents=True)
+    for recipe in (SEED / "recipes" / "dishes" / "meat_dish").glob("*"):
+        if recipe.name in ("猪肉烩酸菜.md", "西红柿土豆炖牛肉", "土豆炖排骨"):
+            shutil.copytree(recipe, dishes / recipe.name) if recipe.is_dir() else shutil.copy(recipe, dishes)
+    return knowledge_base(root / "kb", "seed", root / "recipes", SEED / "catalog.csv")
