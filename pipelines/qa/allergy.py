@@ -3,10 +3,14 @@ the allergen the resident named, and allergens the selling points name that the 
 
 from __future__ import annotations
 
+import re
+
 from pipelines.catalog import Product
 from pipelines.facts import asked_allergens, canonical_names
 from pipelines.facts.allergens import allergen_mentions, named_allergens
 
+_INTOLERANT = re.compile(r"不耐")  # 乳糖不耐(受): digesting it, not an allergy to it
+_CLAUSE = re.compile(r"[，,；;。]")
 _NO_ALLERGENS = ("无", "没有", "不含", "暂无")  # how a catalog writes "none" in the allergen column
 
 
@@ -23,6 +27,9 @@ def allergen_sentence(question: str, product: Product) -> str:
                 if not set(canonical_names(w)) <= covered]
     if unlisted:
         text += f"；但卖点里写了{'、'.join(unlisted)}，过敏的话请先看包装配料表"
+    if hit and _INTOLERANT.search(question):  # 乳糖不耐受 is no allergy: the label's own advice, if it has one
+        advice = [c for c in _CLAUSE.split(product.get("selling_points")) if _INTOLERANT.search(c)]
+        return text + f"，含有{'、'.join(hit)}" + "".join(f"；{c}" for c in advice)
     if hit:
         return text + f"，含有{'、'.join(hit)}，过敏的话请不要食用"
     return text + ("，具体请以包装标签为准" if asked else "")

@@ -60,6 +60,8 @@ _PLACE_Q = re.compile(r"是([\u4e00-\u9fff]{2,5}?)(产|出产|生产|来)?的(�
 _YES_NO = re.compile(r"(吗|么|嘛|没有|没)[？?！!。\s]*$|是不是|是否|能不能|可不可以|会不会|有没有|要不要|需不需要|用不用|行不行|[能会要]否")
 # How long a finished dish keeps (做好能放几天, 冷藏能放多久): the recipe's note on keeping.
 _KEEP = re.compile(r"(放|存|保存|冷藏|冷冻)(得了)?(几天|多少天|几个月|多久|多长时间)")
+# Something else in place of an ingredient (买不到桂鱼能用什么代替, 没老干妈了能换别的酱吗): the recipe's note on it.
+_SUBSTITUTE = re.compile(r"代替|替代|替换|换成|换别的|换其他|换个|用别的|用其他|买不到|没有?[^，。？?]{1,6}了")
 # When an ingredient goes in (土豆什么时候下锅, 盐哪一步放): the step that adds it, with its timing.
 _WHEN = re.compile(r"(什么时候|啥时候|何时|哪一步|第几步|几时)(再)?(下锅|下|放|加|倒)")
 _TIME = re.compile(r"多久|多长时间|多少分钟|几分钟|几个小时|几小时|多少小时|多少秒|几秒|什么火候|多大火")
@@ -106,9 +108,11 @@ def is_yes_no(question: str) -> bool:
 
 
 def recipe_part(question: str) -> str:
-    """Which part of a recipe answers the question: keep | when | time | amount | ingredients | contains | steps | any."""
+    """Which part of a recipe answers the question: keep | substitute | when | time | amount | ingredients | contains | steps | any."""
     if _KEEP.search(question):
         return "keep"
+    if _SUBSTITUTE.search(question):
+        return "substitute"
     if _WHEN.search(question):
         return "when"
     if _TIME.search(question):

@@ -42,6 +42,8 @@ _QUESTION_CLAUSE = re.compile(r"[，,；;。！？?!\s]+|还有|另外")
 _COOKED = re.compile(r"(?<![是已])[包煎炸煮蒸烤炖焖卤腌炒烧拌擀揉][好完](了|的)")
 
 
+_MAKES_INTO = r"(调|做|揉|和|搅|拌|熬|擀|混合|兑|搓|包)成"  # 调成碗汁, 揉成面团: the step that makes it
+_OFFERS = re.compile(r"代替|替代|替换|换成|也可以用|也可用|可以用|其他|或者")
 _ADDS = re.compile(r"下锅|下入|放入|加入|倒入|放|加|下")
 _WHEN_SAID = re.compile(r"前|后|最后|先|再|分钟|时")
 
@@ -152,12 +154,16 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
     part = recipe_part(question)
     if part == "keep":
         return keep_answer(chunks) or time_answer(chunks, question, title, context)
+    if part == "substitute":
+        return substitute_answer(chunks, question, title)
     if part == "when":
         return when_answer(chunks, question, title)
     if part == "time":
         return time_answer(chunks, question, title, context)
     if part == "amount":
         return amount_answer(chunks, question, title)
+    if part in ("ingredients", "steps") and (made := made_in_steps(chunks, question, title)):
+        return made  # 碗汁用什么调: the step that mixes the sauce, not the dish's whole ingredient list
     if part == "ingredients":
         return ingredient_answer(chunks, question)
     if part == "contains":
@@ -165,6 +171,26 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
     if part == "steps":
         return step_answer(chunks, question, title, max_chars)
     return ""
+
+
+def made_in_steps(chunks: list[Hit], question: str, title: str) -> str:
+    """How something the cook makes along the way is made (碗汁, 酱汁, 面团): the step sentences that make it
+    (调成碗汁, 揉成面团); '' when the thing is bought (on the ingredient list) or no step makes it."""
+    listed = "".join(ingredient_items(chunks))
+    things = [w for w in asked_things(question.replace(dish_name(title), " ")) if len(w) > 1 and w not in listed]
+    steps = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
+    making = [s for s in steps if any(re.search(rf"{_MAKES_INTO}[^，。；]{{0,8}}{re.escape(w)}", s) for w in things)]
+    return join_parts(making[:2], 160)
+
+
+def substitute_answer(chunks: list[Hit], question: str, title: str) -> str:
+    """What can stand in for an ingredient: the recipe's sentences that offer another (代替, 替换, 其他, 也可以),
+    those naming the thing asked first; '' when the recipe offers none."""
+    things = [w for t in asked_things(question.replace(dish_name(title), " ")) for w in (t, *aliases_of(t)) if len(w) > 1]
+    said = split_sentences([x for h in chunks for x in h.body.splitlines()])
+    offers = [s for s in said if _OFFERS.search(s)]
+    named = [s for s in offers if any(w in s for w in things)]
+    return join_parts((named or offers)[:2], 160)
 
 
 def when_answer(chunks: list[Hit], question: str, title: str) -> str:

@@ -27,7 +27,7 @@ SETS = {  # name -> (questions, rules, catalog, recipes)
     "seed": (HERE / "questions-seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
     "seed2": (HERE / "seed2" / "seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
     **{f"{batch}-{kb}": (HERE / batch / f"{kb}.jsonl", None, *KNOWLEDGE[kb])
-       for batch in ("unseen", "unseen2") for kb in ("shared", "fresh", "fresh2")},
+       for batch in ("unseen", "unseen2", "unseen4") for kb in ("shared", "fresh", "fresh2")},
     **{f"unseen3-{kb}": (HERE / "unseen3" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh3")},
 }
 
