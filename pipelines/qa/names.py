@@ -102,15 +102,7 @@ def expand_short_dish_names(question: str, dishes: list[str], known: list[str]) 
     土豆牛腩 for 土豆炖牛腩); a short form is used only when it fits one dish and is no other known name."""
     if any(d in question for d in dishes):
         return question
-    owners: dict[str, set[str]] = {}
-    for dish in dishes:
-        for short in _short_forms(dish):
-            owners.setdefault(short, set()).add(dish)
-    taken = set(known)
-    for short in sorted(owners, key=len, reverse=True):
-        if len(owners[short]) == 1 and short not in taken and short in question:
-            return question.replace(short, next(iter(owners[short])), 1)
-    return question
+    return _expand_unique_short_form(question, dishes, set(known), whole_words=False)
 
 
 def expand_dish_heads(question: str, dishes: list[str], known: list[str], ingredients: Callable[[], set[str]]) -> str:
@@ -143,15 +135,20 @@ def expand_short_product_names(question: str, names: list[str], known: list[str]
     """The question with a product's short name (a prefix of two or more characters, often its place, joined
     to the end of its head: 五常米 for 五常稻花香大米) replaced by the name, as for dishes; only a short name that
     is whole words of the question, fits one product and is no other known name."""
-    edges = _word_edges(question)
+    return _expand_unique_short_form(question, names, set(known), whole_words=True)
+
+
+def _expand_unique_short_form(question: str, names: list[str], taken: set[str], whole_words: bool) -> str:
+    """The question with the longest short form that fits one of `names` and is no taken name spelled in full."""
     owners: dict[str, set[str]] = {}
     for name in names:
         for short in _short_forms(name):
             owners.setdefault(short, set()).add(name)
-    taken = set(known)
+    edges = _word_edges(question) if whole_words else set()
     for short in sorted(owners, key=len, reverse=True):
         at = question.find(short)
-        if len(owners[short]) == 1 and short not in taken and at in edges and at + len(short) in edges:
+        fits = at >= 0 and (not whole_words or (at in edges and at + len(short) in edges))
+        if len(owners[short]) == 1 and short not in taken and fits:
             return question.replace(short, next(iter(owners[short])), 1)
     return question
 
