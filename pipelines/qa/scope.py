@@ -21,7 +21,7 @@ _MEDICAL = re.compile(r"(湿疹|发烧|发热|咳嗽|腹泻|拉肚子|拉稀|便
 
 
 # The weather: asked in every group chat, answered by no catalog (a recipe's 天气 is about taste).
-_WEATHER = re.compile(r"天气|下雨|下雪|带伞|气温|台风|降温|雾霾|空气质量")
+_WEATHER = re.compile(r"天气|下雨|下雪|气温|台风|降温|雾霾|空气质量")
 
 
 def outside_scope(question: str) -> str | None:
