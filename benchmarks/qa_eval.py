@@ -1,6 +1,6 @@
 """Resident Q&A judged by its answer text: correct / wrong / handed off per question type.
 
-    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|unseen4|seed|seed2 ...] [--no-llm] [--verbose]
+    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|unseen4|unseen5|seed|seed2|seed3 ...] [--no-llm] [--verbose]
 
 Sets: dev (../shared/eval/questions-dev.jsonl with tests/pipelines/qa/rules-dev.jsonl) and extra
 (questions-extra.jsonl + rules-extra.jsonl) and tune (questions-tune.jsonl, rules inline, written for
@@ -13,10 +13,12 @@ kinds: frozen food, fruit, dairy, sauces, snacks, tea, baby food, cleaning, pre-
 bakery, drinks, dried goods, deli, seasonal produce, a household item) with five recipes, its questions written
 before the answerer's code was read; unseen and unseen2 (tests/pipelines/qa/unseen*/{shared,fresh,fresh2}.jsonl),
 two batches in group-chat styles written by people who had read neither the answerer nor the other question files,
-each on the knowledge base its file is named after; unseen3, a third such batch on shared and fresh3, run once
-after tuning and not tuned on; seed (questions-seed.jsonl,
+each on the knowledge base its file is named after; unseen3, a third such batch on shared and fresh3 (held out in the
+sixth session, looked at in the seventh); unseen5, a fifth on shared and fresh2, run once after the seventh session's
+tuning and not tuned on; seed (questions-seed.jsonl,
 rules inline) runs on knowledge/seed, the default tenant's knowledge (held out for five sessions, looked at in the
-sixth); seed2 (seed2/seed.jsonl) is a second batch on it, written in the sixth session and run once, not tuned on.
+sixth); seed2 (seed2/seed.jsonl) is a second batch on it (held out in the sixth session, looked at in the seventh);
+seed3 (seed3/seed.jsonl) a third, written in the seventh session and run once after its tuning, not tuned on.
 Each knowledge base lives in a temporary folder; embeddings are cached under var/bench.
 """
 
@@ -55,6 +57,8 @@ SETS: dict[str, list[Part]] = {
     "unseen3": [(RULES / "unseen3" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh3")],
     "seed": [(RULES / "questions-seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
     "seed2": [(RULES / "seed2" / "seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
+    "unseen5": [(RULES / "unseen5" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh2")],
+    "seed3": [(RULES / "seed3" / "seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
 }
 
 

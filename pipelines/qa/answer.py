@@ -39,12 +39,13 @@ from pipelines.qa.recipes import (
     named_dishes,
     recipe_answer,
 )
-from pipelines.qa.routing import _dish_pack, about_contents, catalog_first, sold_as_the_dish  # noqa: F401
+from pipelines.qa.routing import _dish_pack, about_contents, catalog_first, inside_name, sold_as_the_dish  # noqa: F401
 from pipelines.qa.scope import outside_scope
 from pipelines.qa.screen import screen_question
 from pipelines.qa.text import quoted_sentences, shared_pairs
 from pipelines.qa.times import ingredient_names, names_the_action
 from pipelines.qa.typos import correct_cue_typos
+from pipelines.qa.units import per_dish, question_units
 from pipelines.retrieval import Hit, Retriever, SourceInfo
 from pipelines.zh import cut, fit
 
@@ -97,6 +98,17 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
         return _handoff(options, "out_of_scope", outside)
     sources = kb.sources()
     catalog = catalog_products(sources)
+    question = _normalised(question, kb, sources, catalog)
+    whole = _answer_one(question, kb, llm, options, sources, catalog)
+    units = [d for u in question_units(question, lambda text: _subjects(text, catalog, sources))
+             for d in per_dish(u, _dishes_only(u, catalog, sources))]
+    if len(units) < 2:
+        return whole
+    return _combined(whole, [_answer_one(u, kb, llm, options, sources, catalog) for u in units])
+
+
+def _normalised(question: str, kb: Retriever, sources: list[SourceInfo], catalog: list) -> str:
+    """The question with misspelt and shortened product and dish names written as the knowledge writes them."""
     known = known_names(catalog, sources)
     question = correct_typos(question, known)
     question = expand_short_dish_names(question, dish_names(sources), known)
@@ -105,6 +117,11 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
     question = respell_dish_aliases(question, dish_names(sources))
     if not named_products(question, catalog):  # 五常米: the product's short name
         question = expand_short_product_names(question, [split_name(p.name)[0] for p in catalog], known)
+    return question
+
+
+def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptions, sources: list[SourceInfo],
+                catalog: list) -> Answer:
     attrs = asked_attributes(question)
     products = asked_of(question, named_products(question, catalog))
     if "stock" in attrs:  # 有卖红糖吗: 红糖馒头 is a bun, not sugar; 有卖玉米油吗: oil, not 玉米
@@ -118,8 +135,11 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
     found = None
     if products and catalog_first(question, products, dishes, attrs):
         found = catalog_answer(question, products, attrs)
-        if found and timing:  # 全熟的羊排每面多煎多久: the recipe's note when it shares more of the question
-            found = closer_answer(question, found, dish_answer(question, made[0][0], kb, options))
+        cooking = made and recipe_part(question) in ("steps", "temperature") and "made_of" not in attrs  # not 怎么腌的
+        if found and (timing or cooking):  # 全熟的羊排每面多煎多久, 鸡翅中用空气炸锅怎么炸: the recipe when it shares
+            # more of the question than the pack's words
+            found = closer_answer(question, found, dish_answer(question, made[0][0], kb, options),
+                                  [made[0][1], *(p.name for p, _ in products), *(t for _, t in products)])
         timed = _PERIOD.search(found.answer) and names_the_action(question, found.answer, dish_names(sources)) if found else False
         if found and not (recipe_part(question) == "time" and not timed):
             return _with_streams(found, question, kb, sources, options)  # no time in it: a recipe's time
@@ -131,6 +151,38 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
         return recipe  # a dish named, or the one recipe made of the product for a time or a step the pack lacks
     retrieved = retrieved_answer(question, kb, llm, options, product_named=bool(products) and not dishes)
     return found if found and retrieved.handoff else retrieved  # no recipe states the time: the pack's own words
+
+
+def _subjects(text: str, catalog: list, sources: list[SourceInfo]) -> list[tuple[str, bool]]:
+    return [(t, False) for _, t in named_products(text, catalog)] + [(d, True) for _, d in named_dishes(text, sources)]
+
+
+def _dishes_only(text: str, catalog: list, sources: list[SourceInfo]) -> list[str]:
+    """The dishes a question names when it names no product outside their names (酸菜 in 猪肉烩酸菜 is the dish's);
+    a dish inside a longer one's name is the longer one."""
+    names = [d for _, d in named_dishes(text, sources)]
+    names = [d for d in names if not any(d != o and d in o for o in names)]
+    if any(not any(inside_name(text, t, d) for d in names) for _, t in named_products(text, catalog)):
+        return []
+    return names
+
+
+def _combined(whole: Answer, answers: list[Answer]) -> Answer:
+    """One answer per question of the message, when each has one and the whole message's answer lacks some."""
+    if any(a.handoff for a in answers) or all(_cited(a) <= _cited(whole) for a in answers):
+        return whole  # the same sources: the whole message's answer reads them with all its context
+    facts = [a.answer.rpartition("（来源")[0].partition("：")[2].rstrip("。") for a in answers]
+    if not whole.handoff and all(f and f in whole.answer for f in facts):
+        return whole
+    texts = list(dict.fromkeys(a.answer.rpartition("（来源")[0].rstrip("。") for a in answers))
+    cited = list({s.id: s for a in answers for s in a.sources}.values())
+    titles = [s.title for a in answers for s in a.sources[:1]]
+    return Answer("。".join(texts) + "。" + _cite(titles), cited, mode=answers[0].mode)
+
+
+def _cited(answer: Answer) -> set[str]:
+    """The sources an answer is read from: a catalog answer's products, else its first (the rest were retrieved too)."""
+    return {s.id for s in answer.sources} if answer.mode == "catalog" else {s.id for s in answer.sources[:1]}
 
 
 def asked_of(question: str, products: list) -> list:
@@ -195,9 +247,19 @@ def catalog_answer(question: str, products: list, attrs: list[str]) -> Answer | 
     return Answer(text + _cite([s.title for s in cited]), cited, mode="catalog")
 
 
-def closer_answer(question: str, found: Answer, other: Answer | None) -> Answer:
-    """`other` when it shares more of the question's character pairs than `found` (ties: `found`)."""
-    return other if other and shared_pairs(question, other.answer) > shared_pairs(question, found.answer) else found
+def closer_answer(question: str, found: Answer, other: Answer | None, names: list[str] = ()) -> Answer:
+    """`other` when it shares more of the question's character pairs than `found` (ties: `found`); the product's
+    and the dish's names count in neither (适合空气炸锅鸡翅中 names the dish, it does not say how to fry it)."""
+    if other is None:
+        return found
+    question, mine, theirs = (_without(t, names) for t in (question, found.answer, other.answer))
+    return other if shared_pairs(question, theirs) > shared_pairs(question, mine) else found
+
+
+def _without(text: str, names: list[str]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, "　")
+    return text
 
 
 def dish_answer(question: str, info: SourceInfo, kb: Retriever, options: AskOptions) -> Answer | None:

@@ -15,7 +15,7 @@ from pipelines.facts import asked_allergens
 from pipelines.facts.allergens import reaction_pattern
 
 # Where food is made, grown or caught, asked as who made it (哪个厂, 哪里的船打的: the boat, not the port).
-_MAKER_PLACES = "厂|工厂|农场|基地|合作社|大棚|牧场|果园|养殖场|渔场|渔船|船|蜂场|茶园|作坊|油坊"
+_MAKER_PLACES = "厂|工厂|农场|基地|合作社|大棚|牧场|果园|养殖场|渔场|渔船|船|蜂场|茶园|作坊|油坊|面包房|烘焙坊|面包店|糕点铺|点心铺"
 # attribute -> question patterns; the order decides which attribute claims a span first.
 _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
     "after_opening": (r"(开封|开罐|开袋|开盖|开瓶|拆开|打开|开了|没吃完|吃不完|喝不完|用不完)",),
@@ -25,7 +25,7 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
     "arrival": (r"到货|(周|星期|礼拜)[一二三四五六日天](能|可以)?(到|送)|(哪天|哪一天|什么时候|啥时候|几号|周几|星期几|礼拜几|几时|何时)"
                 r"(能|才)?(到|送|发|来|有货|有)|发货|送到",  # 礼拜 is 周 in everyday speech; 什么时候有: when it comes
                 r"(现在|今天|马上)(就)?(能|可以)?(拿|买)(了)?(吗|么)?|现货|拿货",
-                r"(同一天|一天|一起|同时|一块儿?)(到|送|发)",),  # 鸭蛋和酸菜是同一天到吗: each one's day  # 取货/提货 ask about the pickup point
+                r"(同一天|一天|一起|同时|一块儿?)(到|送|发)|要等(吗|么|多久|几天)|(等|还得等)(多久|几天)",),  # 鸭蛋和酸菜是同一天到吗: each one's day  # 取货/提货 ask about the pickup point
     "stock": (r"库存|还有货|有货吗|还剩(?![一二两三四五六七八九十半\d])|卖完|售罄|还能买|还有没有|有没有卖|有卖|卖不卖|在卖|有得卖|有的卖"
               r"|还有(多少|几)(份|个|袋|盒|箱|件|斤)?(吗|么)?$|还有(多少|几)(份|个|袋|盒|箱|件)",),
     "spec": (r"规格|多重|多大|几斤|多少斤|多少克|几克|多少g|重量|分量|容量|多少毫升|几升|多少升|(?<![加放倒兑])多少水",
@@ -35,11 +35,12 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
     "origin": (r"产地|哪里(做|产|生产|加工|烤|来)|哪儿(做|产)|哪家产|哪个国家|哪国|国产|进口|哪个省|哪里产|哪儿产|哪产|产自|原产"
                rf"|(哪里的|哪儿的|哪的)(?!{_MAKER_PLACES})|从哪|哪个地方|什么地方|哪里来|哪来的",),
     "allergens": ("过敏原|" + reaction_pattern().pattern,),  # 过敏, 不耐受, 起疹子 (pipelines/facts/allergens.toml)
-    "maker": (r"谁(做|包|织|种|养|产|家|的|熬|酿|烤|腌|卤|炒|磨|榨|烘|晒|编|缝|钩)|哪家|厂家|厂商|生产商|品牌|牌子|手工做"
+    "maker": (r"生产者|生产方|制造商|供应商|供货商|出自|(哪个|哪位|什么|啥)(师傅|阿姨|奶奶|大爷|大妈|老板|农户|果农|渔民|厨师|大厨)"
+              r"|谁(做|包|织|种|养|产|家|的|熬|酿|烤|腌|卤|炒|磨|榨|烘|晒|编|缝|钩)|哪家|厂家|厂商|生产商|品牌|牌子|手工做"
               rf"|(哪个|哪一个|什么|啥|哪里的|哪儿的|哪的)({_MAKER_PLACES})|在哪(里|儿)?(做|加工|生产)(出来)?的"
               r"|(工厂|厂里|机器)(生产|做|加工|压|包)|是(手工|自己|自家|现)(做|包|蒸|烤)的",),  # 是工厂生产的吗: who made it
     "made_of": (r"(怎么|如何|咋)(做|制|熬|酿|榨|加工|生产|包|腌|晒|磨|熏|发酵|烤|卤|炒)(出来|制)?的|(用|拿|是)[^，。？?！!]{1,6}(做|制|熬|酿|榨|包)(的|成|出来)",
-                r"品种|什么馅|啥馅|(什么|啥|哪)(猪|牛|鸡|羊|鱼)|里(面)?都有(什么|啥|哪些|些啥)",
+                r"品种|什么馅|啥馅|(什么|啥|哪)(猪|牛|鸡|羊|鱼)|里(面)?都有(什么|啥|哪些|些啥|些什么)|(什么|啥)料",
                 r"(怎么|用什么|拿什么|啥|什么)(做|制|熬|酿|榨|加工)(的|成)|用什么|用的什么|用的是|原料|配方|配料|成分|工艺|添加|加了|加糖|放了|含(有|不含)?"
                 r"|纯的|是纯|有没有加|原切|拼接|合成|勾兑|色素|防腐剂",),
     "storage": (r"保存|存放|储存|储藏|怎么放|怎么存|放冰箱|冰箱|冷藏|冷冻|冻|解冻|常温|放哪|收到(以后|后)|买回来",),
@@ -64,14 +65,17 @@ _KEEP = re.compile(r"(放|存|保存|冷藏|冷冻)(得了)?(几天|多少天|�
 _SUBSTITUTE = re.compile(r"代替|替代|替换|换成|换别的|换其他|换个|用别的|用其他|买不到|没有?[^，。？?]{1,6}了")
 # When an ingredient goes in (土豆什么时候下锅, 盐哪一步放): the step that adds it, with its timing.
 _WHEN = re.compile(r"(什么时候|啥时候|何时|哪一步|第几步|几时)(再)?(下锅|下|放|加|倒)")
-_TIME = re.compile(r"多久|多长时间|多少分钟|几分钟|几个小时|几小时|多少小时|多少秒|几秒|什么火候|多大火")
+# Why a recipe does something (为什么要放五花肉, 加冷水有什么用): the sentence that gives its reason.
+_WHY = re.compile(r"为什么|为啥|干嘛要|干吗要|有什么用|有啥用|什么作用|起什么作用|作用是")
+_TEMPERATURE = re.compile(r"多少度|几度|温度|水温|油温|多热")  # 预热多少度, 用多少度的水
+_TIME = re.compile(r"多久|多长时间|多少时间|多少功夫|多长功夫|多少分钟|几分钟|几个小时|几小时|多少小时|多少秒|几秒|什么火候|多大火")
 # How much of an ingredient a recipe uses: answered from its quantity (计算/用量) lines.
-_AMOUNT = re.compile(r"多少克|几克|多少g|多少毫升|多少ml|几毫升|(用|放|加|要)多少|几个|几勺|几片|几颗|几根|几只|用量|多少量|比例")
+_AMOUNT = re.compile(r"多少克|几克|几两|多少两|几斤|多少斤|几碗|几杯|多少勺|多少g|多少毫升|多少ml|几毫升|(用|放|加|要|买|准备|备)多少|几个|几勺|几片|几颗|几根|几只|用量|多少量|比例")
 _INGREDIENTS = re.compile(r"材料|原料|食材|用料|配料|准备(些)?什么|准备哪些|需要(些)?什么|需要哪些|要什么|放什么|放哪些|加什么|调料|买什么"
                           r"|(用|放|加)(什么|啥|哪种)|(要|都)?(放|加|用)(哪些|些啥)|哪些东西")
 # Whether a dish uses something: 里面有鱼吗, 要放糖吗, 加不加葱; 放一会 is letting it rest, no thing put in.
 _CONTAINS_ING = re.compile(r"(有|放|加|用|含)(没有|不)?(?!一会|一下|一阵|一段|一边)[\u4e00-\u9fff]{1,4}(吗|么|嘛)[？?]?$|(有没有|放不放|加不加|要不要放|要不要加)")
-_HOW_TO = re.compile(r"怎么(做|煮|炒|蒸|炖|弄|调|烧|煎|炸|烤|拌|包|熬|腌|处理|切|泡|发)|做法|步骤|教程|如何(做|煮|炒|蒸|炖|调)|咋做")
+_HOW_TO = re.compile(r"怎么(做|煮|炒|蒸|炖|弄|调|烧|煎|炸|烤|拌|包|熬|腌|处理|切|泡|发|加|点)|做法|步骤|教程|如何(做|煮|炒|蒸|炖|调)|咋做")
 
 
 def without_cues(question: str) -> str:
@@ -108,13 +112,17 @@ def is_yes_no(question: str) -> bool:
 
 
 def recipe_part(question: str) -> str:
-    """Which part of a recipe answers the question: keep | substitute | when | time | amount | ingredients | contains | steps | any."""
+    """Which part of a recipe answers the question: keep | substitute | when | why | temperature | time | amount | ingredients | contains | steps | any."""
     if _KEEP.search(question):
         return "keep"
     if _SUBSTITUTE.search(question):
         return "substitute"
     if _WHEN.search(question):
         return "when"
+    if _WHY.search(question):
+        return "why"
+    if _TEMPERATURE.search(question):
+        return "temperature"
     if _TIME.search(question):
         return "time"
     if _AMOUNT.search(question):

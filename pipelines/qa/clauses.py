@@ -9,6 +9,7 @@ import re
 from pipelines.catalog import Product
 from pipelines.qa.attributes import is_yes_no
 from pipelines.qa.evidence import term_match
+from pipelines.qa.groups import SAYS_SUITABLE
 from pipelines.qa.text import asked_words
 from pipelines.zh import content_terms, pos_cut
 
@@ -33,7 +34,11 @@ RELATED = {"宝宝": ("婴儿", "婴幼儿", "儿童"), "小孩": ("儿童", "�
            "度数": ("酒精度",), "炒菜": ("炒", "烹饪", "高温"), "煮饭": ("煮",), "煲汤": ("煲", "汤"), "炖汤": ("炖", "汤"),
            "炸": ("油炸", "高温"), "煎": ("煎制", "高温"),
            "自己": ("自家", "自制", "手工"),  # 是不是自己做的: listings say 自家/自制/手工 for home-made
-           "馅": ("馅料", "夹心", "包")}  # a pastry's filling is written as what wraps what (莲蓉包蛋黄) or 夹心
+           "馅": ("馅料", "夹心", "包"),
+           "开水": ("沸水", "滚水"), "热水": ("温水", "沸水"),  # boiling water is 沸水 on a label
+           "直接吃": ("即食", "即可食用"), "直接喝": ("即饮", "即可饮用")}  # ready to eat is 即食 on a label  # a pastry's filling is written as what wraps what (莲蓉包蛋黄) or 夹心
+_AS_IT_COMES = re.compile(r"直接(吃|喝)")  # eaten as it comes: a label's 即食
+_ADVERB = re.compile(r"^[先再还多都也就只](?=.)")  # 先泡 -> 泡: an adverb jieba glues to the verb
 _ASPECT = re.compile(r"(?<=.)[过了着]$")  # 腌过 -> 腌: an aspect particle jieba glues to the verb
 # One-character words that only frame a contains/made-of question (有没有加X): they say nothing about X.
 _FRAME_CHARS = frozenset("是有要能会用做给让把被在加放含")
@@ -89,6 +94,8 @@ def evidence_clauses(question: str, product: Product, term: str, attrs: list[str
     best = sorted(scored, key=lambda x: (-x[0], x[1]))[:limit]  # ties: the earlier field (selling points first)
     best = [b for b in best if b[0] >= best[0][0] / 2 and (b[0] > 0.5 or best[0][0] <= 0.5)]  # a lone cue word
     # (泡 in 不加泡打粉) stays only when nothing matches better
+    if is_yes_no(question) and words:  # 能生吃吗: 适合腌咸鸭蛋 matched by its cue alone is another use, no yes
+        best = [b for b in best if b[0] > 0.5 or not SAYS_SUITABLE.search(b[2])]
     return [clause for _, _, clause in sorted(best, key=lambda b: b[1])] if best else []
 
 
@@ -110,10 +117,13 @@ def _question_words(question: str, product: Product, term: str) -> list[list[str
     at = question.find(term)
     after = question[at + len(term):] if at >= 0 else ""  # 酸菜鱼调料包里有鱼吗: the second 鱼 is asked
     rest = MODAL.sub(" ", question.replace(term, " "))
-    words = [_ASPECT.sub("", t.word) for t in content_terms(rest) if not (len(t.word) == 1 and t.word in _FRAME_CHARS)]
+    words = [_ADVERB.sub("", _ASPECT.sub("", t.word)) for t in content_terms(rest)
+             if not (len(t.word) == 1 and t.word in _FRAME_CHARS)]
     if added := _ADDED_Q.search(rest):  # 加了什么: the clause that says what was added (只加白砂糖)
         words.append(added.group(1))
     words += [w for w in asked_words(rest) if w not in words]  # 用的是什么肉: 肉
+    words += [m.group(0) for m in _AS_IT_COMES.finditer(rest) if m.group(0) not in words]  # jieba: 直接|吃
+    words += [w for w in RELATED if len(w) > 1 and w in rest and w not in words]  # jieba: 开|水泡
     if material := _MATERIAL_Q.search(rest):  # 用什么酿的 asks the material, not who brews (酱园酿造)
         words = [w for w in words if w != material.group(1)]
     words = [w for w in words if (w not in term or w in after) and not (w in product.name and question.find(w) < at)]

@@ -32,6 +32,7 @@ _FIELD_LIKE = ("allergens", "after_opening", "maker")
 _ALLERGY = reaction_pattern()  # 过敏, 不耐受, 起疹子: the resident reacts to a food
 _NOT_ADDED = re.compile(r"不添加|不加|不含|无添加|未添加")
 _USED = re.compile(r"使用|采用|改用|用")
+_DONT_USE = re.compile(r"(不要|不能|别|勿|切勿|不宜)(使用|用)")
 _REMEDY_Q = re.compile(r"怎么办|咋办|怎么处理|如何处理")  # what to do about a state the product is in
 _EATING = re.compile(r"生吃|生食|直接吃|直接喝|拆开就")
 _LIMIT = re.compile(r"当天|尽快|小时内|天内|立即")
@@ -216,9 +217,21 @@ def _next_clause(product: Product, clause: str) -> str:
 
 def _instead(product: Product, clause: str) -> str:
     """The clause after a 不添加X that says what is used instead (不添加蔗糖，使用赤藓糖醇): a label's "no X" claim
-    comes with its substitute (a sweetener is still 糖 to a resident who 控糖); '' when none follows."""
+    comes with its substitute (a sweetener is still 糖 to a resident who 控糖); a 不要用X comes with the clause
+    before it saying what to use (用80℃左右的水冲泡，不要用沸水); '' when none."""
+    if _DONT_USE.match(clause):
+        before = _previous_clause(product, clause)
+        return before if _USED.match(before) else ""
     after = _next_clause(product, clause) if _NOT_ADDED.match(clause) else ""
     return after if _USED.match(after) else ""
+
+
+def _previous_clause(product: Product, clause: str) -> str:
+    for key in CLAUSE_FIELDS:
+        clauses = [c.strip() for c in CLAUSE.findall(field_text(product, key))]
+        if clause in clauses[1:]:
+            return clauses[clauses.index(clause) - 1]
+    return ""
 
 
 def _money(value: str) -> str:

@@ -25,8 +25,8 @@ from pipelines.qa.recipe_text import (
     verb_family,
 )
 from pipelines.qa.steps import fit_steps
-from pipelines.qa.text import asked_words, quoted_sentences
-from pipelines.qa.times import keep_answer, numbered_lines, time_answer
+from pipelines.qa.text import asked_words, quoted_sentences, shared_pairs
+from pipelines.qa.times import keep_answer, numbered_lines, steps_after_adding, time_answer
 from pipelines.retrieval import Hit, SourceInfo
 from pipelines.zh import pos_cut
 
@@ -42,10 +42,18 @@ _QUESTION_CLAUSE = re.compile(r"[，,；;。！？?!\s]+|还有|另外")
 _COOKED = re.compile(r"(?<![是已])[包煎炸煮蒸烤炖焖卤腌炒烧拌擀揉][好完](了|的)")
 
 
+# How residents say they cook it themselves: 自己包的, 在家做, 做扣肉的时候 (and, of a dish named, 包饺子的肉馅).
+_COOKING_AT_HOME = r"自己[包做蒸煮炸烤腌卤炒擀和烙]|在家里?[包做蒸煮炸烤]|[做包蒸煮炒炸烙][^，。？?]{1,8}的时候"
+HOME_COOKING = re.compile(_COOKING_AT_HOME)
+HOME = re.compile(_COOKING_AT_HOME + r"|包[^，。？?]{0,6}[馅皮]")  # 王阿姨包的饺子皮 is hers: only with the dish named
+_ASIDE = re.compile(r"[（(][^）)]*[）)]")
 _MAKES_INTO = r"(调|做|揉|和|搅|拌|熬|擀|混合|兑|搓|包)成"  # 调成碗汁, 揉成面团: the step that makes it
 _OFFERS = re.compile(r"代替|替代|替换|换成|也可以用|也可用|可以用|其他|或者")
 _ADDS = re.compile(r"下锅|下入|放入|加入|倒入|放|加|下")
 _WHEN_SAID = re.compile(r"前|后|最后|先|再|分钟|时")
+# How a recipe gives a reason: 为了, 因为, 这样, 才, 会 (what happens otherwise), 更 (what it makes better).
+_REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用")
+_TEMPERATURE = re.compile(r"℃|°|\d\s*度")
 
 
 def named_dishes(question: str, sources: list[SourceInfo]) -> list[tuple[SourceInfo, str]]:
@@ -59,9 +67,9 @@ def dish_names(sources: list[SourceInfo]) -> list[str]:
 
 
 def cooked_at_home(question: str) -> bool:
-    """The question speaks of the food as cooked at home (包好的饺子, 羊排煎好了): a time or a rest then is a
-    recipe's, not the pack's shelf life."""
-    return bool(_COOKED.search(question))
+    """The question speaks of the food as cooked at home (包好的饺子, 羊排煎好了, 自己包的): a time, a rest or a
+    step then is a recipe's, not the pack's."""
+    return bool(_COOKED.search(question) or HOME_COOKING.search(question))
 
 
 def dishes_made_of(terms: list[str], sources: list[SourceInfo]) -> list[tuple[SourceInfo, str]]:
@@ -103,6 +111,8 @@ def contains_answer(chunks: list[Hit], question: str, title: str) -> str:
 
 def step_answer(chunks: list[Hit], question: str, title: str, max_chars: int) -> str:
     """Numbered steps with their content; for a question about one part, that part's lines."""
+    if after := steps_after_adding(chunks, question):
+        return fit_steps(after, max_chars)
     lines = named_section_lines(chunks, question) or section_lines(chunks, STEP_HEADINGS)
     steps = _focus_lines(lines, question, title) or _steps(lines)
     if sum(len(x) + 1 for x in steps) > max_chars:  # too long for a chat: the steps doing what was asked (煮, 炸)
@@ -117,8 +127,9 @@ def named_section_lines(chunks: list[Hit], question: str) -> list[str]:
     lines: list[str] = []
     for chunk in chunks:
         crumbs = (chunk.meta.get("heading") or chunk.text.partition("\n")[0]).split(" > ")[1:]
-        stage = crumbs[-1] if len(crumbs) > 1 else ""
-        under_steps = any(h in c for c in crumbs[:-1] for h in STEP_HEADINGS)
+        stage = _ASIDE.sub("", crumbs[-1]).strip() if crumbs else ""  # 炸花生（约 5 分钟）: 炸花生
+        numbered = len(crumbs) == 1 and any(STEP_MARK.match(x) for x in chunk.body.splitlines())  # a stage of its own
+        under_steps = numbered or any(h in c for c in crumbs[:-1] for h in STEP_HEADINGS)
         if under_steps and len(stage) >= 2 and not any(h in stage for h in STEP_HEADINGS) and set(stage) <= set(question):
             lines += [x.rstrip() for x in chunk.body.splitlines() if x.strip()]
     return list(dict.fromkeys(lines))
@@ -142,8 +153,14 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
     clauses = [c for c in _QUESTION_CLAUSE.split(question) if c.strip() and c.strip() != dish_name(title)]
     if len(clauses) < 2:  # 西红柿土豆炖牛肉，土豆什么时候下锅: the dish's name alone asks nothing
         return part_answer(clauses[0] if clauses else question, chunks, title, max_chars, question)
-    answers = [part_answer(c, chunks, title, max_chars, question) or quoted_sentences(c, chunks, title, 120, limit=1)
-               for c in clauses]
+    answers, things = [], ""
+    for clause in clauses:
+        own = [w for w in asked_things(clause.replace(dish_name(title), " ")) if not cooking_verbs(w)]
+        if not own and things:  # 为什么要放五花肉，放多少: how much 五花肉
+            clause = things + clause
+        things = "".join(own) or things
+        answers.append(part_answer(clause, chunks, title, max_chars, question)
+                       or quoted_sentences(clause, chunks, title, 120, limit=1))
     return _join_answers([a for a in answers if a]) if recipe_part(question) != "any" else ""
 
 
@@ -158,8 +175,12 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
         return substitute_answer(chunks, question, title)
     if part == "when":
         return when_answer(chunks, question, title)
+    if part == "why":
+        return why_answer(chunks, question, title)
     if part == "time":
         return time_answer(chunks, question, title, context)
+    if part == "temperature":
+        return temperature_answer(chunks, question, title)
     if part == "amount":
         return amount_answer(chunks, question, title)
     if part in ("ingredients", "steps") and (made := made_in_steps(chunks, question, title)):
@@ -205,17 +226,48 @@ def when_answer(chunks: list[Hit], question: str, title: str) -> str:
     return join_parts(timed[:1] or adding[:2], 160)
 
 
+def why_answer(chunks: list[Hit], question: str, title: str) -> str:
+    """Why the recipe does something: its sentences naming the thing asked that give a reason (为了, 会, 更香),
+    the notes' first; '' when none does."""
+    things = [w for w in asked_things(question.replace(dish_name(title), " ")) if len(w) > 1 and not cooking_verbs(w)]
+    things = things or [w for w in cooking_verbs(question) if len(w) > 1 or w in question]
+    notes = split_sentences(section_lines(chunks, NOTE_HEADINGS))
+    said = notes + split_sentences([x for h in chunks for x in h.body.splitlines()])
+    reasons = [s for s in dict.fromkeys(said) if any(w in s for w in things) and _REASON.search(s)]
+    return join_parts(reasons[:2], 160)
+
+
+def temperature_answer(chunks: list[Hit], question: str, title: str) -> str:
+    """A temperature (烤箱预热多少度, 用多少度的水): the sentence or quantity line stating one that names most of
+    what the question names; '' when the recipe states none."""
+    rest = question.replace(dish_name(title), " ")
+    words = [w for w in asked_things(rest) + cooking_verbs(rest) if w not in dish_name(title)]
+    lines = table_rows([BULLET.sub("", x).strip() for x in section_lines(chunks, QUANTITY_HEADINGS + INGREDIENT_HEADINGS)])
+    said = split_sentences([x for h in chunks for x in h.body.splitlines()]) + lines
+    warm = [s for s in dict.fromkeys(said) if _TEMPERATURE.search(s)]
+    score = {s: sum(len(w) for w in words if w in s) + shared_pairs(rest, s) for s in warm}
+    top = max(score.values(), default=0)
+    return join_parts([s for s in warm if top and score[s] == top][:2], 160)
+
+
 def amount_answer(chunks: list[Hit], question: str, title: str) -> str:
-    """How much of the ingredient the question names, from the quantity lines (排骨 finds 肋排 = 750g)."""
+    """How much of each ingredient the question names, from the quantity lines (排骨 finds 肋排 = 750g;
+    多少面粉多少水: the flour's line and the water's)."""
     rest = question.replace(dish_name(title), " ")  # 土豆炖排骨的排骨: the second 排骨 is the ingredient
-    words = [w for t in asked_things(rest) for w in (t, *aliases_of(t)) if not cooking_verbs(t)]
+    things = [(t, *aliases_of(t)) for t in asked_things(rest) if not cooking_verbs(t)]
     lines = table_rows([BULLET.sub("", x).strip() for x in section_lines(chunks, QUANTITY_HEADINGS + INGREDIENT_HEADINGS)])
     lines = [x for x in dict.fromkeys(lines) if _QUANTITY.search(x)]
-    score = {x: sum(len(w) for w in words if w in x) for x in lines}
-    top = max(score.values(), default=0)
-    if not top and all(w in GENERIC_AMOUNT_WORDS for w in words):  # 比例是多少, 调料放多少: the whole list
-        return join_parts(["、".join(lines)], 200) if lines else ""
-    return join_parts([x for x in lines if top and score[x] == top][:3], 160)
+    if all(w in GENERIC_AMOUNT_WORDS for t in things for w in t) and lines:  # 比例是多少, 调料放多少: the whole list
+        if not any(w in x for t in things for w in t for x in lines):
+            return join_parts(["、".join(lines)], 200)
+    chosen: list[str] = []
+    for variants in things:
+        if any(variants[0] != t[0] and variants[0] in t[0] for t in things):
+            continue  # 肉 inside 五花肉: the longer name says which line
+        score = {x: max((len(w) for w in variants if w in x), default=0) for x in lines}
+        top = max(score.values(), default=0)
+        chosen += [x for x in lines if top and score[x] == top][:3]
+    return join_parts(list(dict.fromkeys(chosen)), 160)
 
 
 def _quantity_lines(chunks: list[Hit]) -> list[str]:

@@ -8,14 +8,13 @@ import re
 from pipelines.catalog.terms import split_name
 from pipelines.qa.attributes import CATALOG_ONLY, is_yes_no, recipe_part
 from pipelines.qa.products import CONTENT_Q
+from pipelines.qa.recipes import HOME
 
 _HAS = re.compile(r"有没有|有无|有[^，。？?]{1,6}(吗|么|嘛|没)")  # 有没有防腐剂: what the pack holds
 _PACK_SUFFIX = re.compile(r"(预制菜|半成品|料理包|调理包|快手菜)$")
 # Thawing and cooking straight from frozen, as frozen-food labels and residents say it (解冻, 化冻, 直接下锅/煎/蒸).
 _THAW = re.compile(r"解冻|化冻|冻着|直接(下锅|煮|煎|蒸|炸|烤)")
 _FROZEN = re.compile(r"冷冻|速冻|-18")
-# How residents say they cook it themselves: 自己包的, 在家做, 做扣肉的时候, 包饺子的肉馅.
-_HOME = re.compile(r"自己[包做蒸煮炸烤腌卤炒擀和烙]|在家里?[包做蒸煮炸烤]|[做包蒸煮炒炸烙][^，。？?]{1,8}的时候|包[^，。？?]{0,6}[馅皮]")
 # How residents point at the pack they bought or will buy, not a dish they cook (group-chat phrasing).
 _BOUGHT = re.compile(r"买的|买了|买回|团的|收到的|拿到的|你们(的|家|卖的)|这个|这款|这袋|这盒")
 
@@ -50,7 +49,7 @@ def sold_as_the_dish(question: str, products: list, dish: str) -> bool:
     same = any(term == dish or _dish_pack(split_name(p.name)[0]) == dish for p, term in products)
     if any(term != dish and _dish_pack(term) == dish for _, term in products):
         return True  # 酸菜鱼预制菜要加多少水: the resident named the pack itself, not the dish
-    if _HOME.search(question):
+    if HOME.search(question):
         return False  # 自己包的饺子, 做扣肉的时候: the dish cooked at home
     asked = recipe_part(question) == "any" or about_contents(question, dish) or _BOUGHT.search(question)
     return same and bool(asked or _thawing_a_frozen_pack(question, products))  # 买的酱香饼怎么煎: the pack

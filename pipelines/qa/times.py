@@ -41,11 +41,73 @@ _BOIL_UP = re.compile(r"[煮烧]开|[煮烧]沸|水开|沸腾")  # bringing to t
 _NAME_HEAD = re.compile(r"[^\s0-9（(：:，,=/]*")  # an ingredient line's name: 蒸肉粉 in "蒸肉粉 100g"
 
 
+# The wait around adding something: 焖多久再下土豆 (until it goes in), 打了鸡蛋再煮几分钟 (after it went in).
+_ASKED_TIME = r"(多久|几分钟|多长时间|多少分钟|几个?小时)"
+_UNTIL_ADDED = re.compile(_ASKED_TIME + r"(以后|之后|后)?(再|才)(下锅|下|放|加|倒|打)(入|进)?(?P<thing>[\u4e00-\u9fff]{1,4})")
+_ONCE_ADDED = re.compile(r"(下|放|加|倒|打)(入|进)?了?(?P<thing>(?![去锅进])[\u4e00-\u9fff]{1,4}?)(以后|之后|后|再)[^，,。？?]{0,6}"
+                         + _ASKED_TIME)
+# ... and with the thing first: 土豆下锅后还要焖几分钟, 土豆放进去以后还要炖多久.
+_ONCE_PUT_IN = re.compile(r"(?P<thing>[\u4e00-\u9fff]{1,4})(下锅|下入|放入|加入|倒入|[放加倒下]进去|[放加倒]进锅|下去)了?(以后|之后|后|再)"
+                          r"[^，,。？?]{0,6}" + _ASKED_TIME)
+_PUT_IN_THEN = re.compile(r"(?P<thing>[\u4e00-\u9fff]{1,4})(下锅|下入|放入|加入|倒入|[放加倒下]进去|[放加倒]进锅|下去)了?(以后|之后|后)"
+                          r"[^，,。？?]{0,6}(怎么|如何|咋)")
+_SINCE = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(分钟|小时|钟头|秒)(以)?后")
+_ADDING = re.compile(r"下锅|下入|放入|加入|倒入|打入|加|放|下")
+
+
+def addition_time(chunks: list[Hit], question: str) -> str:
+    """The time around the step that adds what the question names: until it goes in, the step that adds it
+    when that step says when (40 分钟后…下入锅中) or the timed step before; once it is in, the first timed
+    step from it on. '' when the question asks no such thing or no step adds it."""
+    until, once, put_in = _UNTIL_ADDED.search(question), _ONCE_ADDED.search(question), _ONCE_PUT_IN.search(question)
+    if put_in and not until:  # the thing before the verb: its last characters name it (炖牛腩土豆 -> 土豆)
+        thing = put_in.group("thing")
+        names = [thing[-k:] for k in range(len(thing), 1, -1)]
+    elif until or once:
+        thing = (until or once).group("thing")
+        names = [thing[:k] for k in range(len(thing), 1, -1)]
+    else:
+        return ""
+    steps = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
+    at = _adding_step(steps, names)  # none for a one-character thing (加水以后): too many steps add 水 to say which
+    if at is None:
+        return ""
+    timed = [i for i, s in enumerate(steps) if _DURATION.search(s)]
+    if until:
+        found = at if at in timed else max((i for i in timed if i < at), default=None)
+    else:  # 40 分钟后…下入锅中 says when it went in; the wait after it is the next time, the asked action's first
+        after = [i for i in timed if i >= at and _DURATION.search(_SINCE.sub("", steps[i]))][:3]
+        asked = until or once or put_in
+        verbs = cooking_verbs(question[asked.end("thing"):asked.end()])  # 下锅后还要焖几分钟: 焖
+        doing = [i for i in after if any(f in steps[i] for v in verbs for f in (verb_family(v) or (v,)))]
+        found = (doing or after or [None])[0]
+    return join_parts([steps[found]], 200) if found is not None else ""
+
+
+def _adding_step(steps: list[str], names: list[str]) -> int | None:
+    """The first step that puts in what one of the names (most specific first) names."""
+    return next((i for n in names for i, s in enumerate(steps) if n in s and _ADDING.search(s.replace(n, "　"))), None)
+
+
+def steps_after_adding(chunks: list[Hit], question: str) -> list[str]:
+    """What is done once something is in (四喜烤麸下锅以后怎么烧): the steps after the one that puts it in; []
+    when the question asks no such thing or no step puts it in."""
+    put_in = _PUT_IN_THEN.search(question)
+    if not put_in:
+        return []
+    thing = put_in.group("thing")
+    steps = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
+    at = _adding_step(steps, [thing[-k:] for k in range(len(thing), 0, -1)])
+    return steps[at + 1:at + 5] if at is not None else []
+
+
 def time_answer(chunks: list[Hit], question: str, title: str, context: str = "") -> str:
     """A time from the sentences that state it, chosen by the action (炖多久: the simmering steps) and
     the things named (泡冰水泡多久: the step with 冰水; 能放多久 after 放冰箱吗: the note on the fridge);
     the recipe's total time when the question names neither (多久能做好). `context` is the whole
     question when `question` is one clause of it."""
+    if added := addition_time(chunks, question):
+        return added
     everything = [s for s in split_sentences([x for h in chunks for x in h.body.splitlines()]) if _DURATION.search(s)]
     rest = (context or question).replace(dish_name(title), " ")
     names = ingredient_names(chunks)  # 烤麸要泡多久: 烤麸 is a thing, its 烤 is no action

@@ -1,0 +1,72 @@
+"""A message that asks about several things (手工酸菜多少钱一袋，做猪肉烩酸菜要多久; 可乐鸡翅和西红柿炒鸡蛋分别要做多久)
+split into questions that each ask about one subject, so each is answered by its own source.
+
+A clause that asks nothing (我家娃花生过敏) is context and stays with the question after it; a question
+that names no product or dish (煮几分钟) is about the subject named before it and stays with that question,
+whose answer reads all of its clauses with their context (要先解冻吗: the frozen pack's cooking time).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pipelines.qa.attributes import is_yes_no, recipe_part
+
+_BREAK = re.compile(r"[，,。；;？?！!]+")
+# Question words of everyday Mandarin: a clause holding one asks something.
+_ASKS = re.compile(r"什么|啥|哪|几|多少|多久|多长|怎么|怎样|如何|为什么|为啥|吗|么|呢|嘛|是不是|有没有|能不能|可不可以|要不要")
+# 和/跟/与/还有 between two dish names, and 分别/各 asking of each: removed with the other dish.
+_JOINERS = re.compile(r"^(和|跟|与|还有|以及|、)|(和|跟|与|还有|以及|、)$")
+_EACH = re.compile(r"分别|各自|各")
+
+Namer = Callable[[str], list[tuple[str, bool]]]  # the subjects a text names: (product term or dish name, is a dish)
+
+
+def question_units(question: str, subjects_of: Namer) -> list[str]:
+    """The questions the message asks, each with its context and subject; [question] when it asks one thing."""
+    clauses = [c for c in _BREAK.split(question) if c.strip()]
+    units: list[str] = []
+    context = ""
+    for clause in clauses:
+        if _asks(clause):
+            units.append(context + clause)
+            context = ""
+        else:
+            context += clause + "，"
+    if context and units:
+        units[-1] += "，" + context.rstrip("，")
+    if len(units) < 2:
+        return [question]
+    own: list[str] = []
+    subject = ""
+    for unit in units:
+        named = [n for n, dish in subjects_of(unit) if dish or n not in subject]  # 酸奶 after 酸奶意式奶冻: its 酸奶
+        if named:
+            subject = "和".join(named)
+            own.append(unit)
+        elif own:
+            own[-1] += "，" + unit  # 手工水饺要先解冻吗，煮几分钟: one subject, its own answer reads both
+        else:
+            return [question]  # a question before anything is named: the message reads as one
+    return own if len(own) > 1 else [question]
+
+
+def per_dish(question: str, dishes: list[str]) -> list[str]:
+    """A question asking the same of several dishes (A和B分别要做多久): one question per dish."""
+    if len(dishes) < 2 or recipe_part(question) == "any":
+        return [question]
+    out = []
+    for dish in dishes:
+        text = question
+        for other in dishes:
+            if other != dish:
+                text = text.replace(other, "　")
+        text = "".join(_JOINERS.sub("", p) for p in text.split("　"))
+        out.append(_EACH.sub("", text))
+    return out
+
+
+def _asks(clause: str) -> bool:
+    """A clause with a question word asks; 我麸质过敏 (an attribute, no question) tells."""
+    return bool(_ASKS.search(clause) or is_yes_no(clause))
