@@ -19,7 +19,8 @@ _MAKER_PLACES = "厂|工厂|农场|基地|合作社|大棚|牧场|果园|养殖�
 # attribute -> question patterns; the order decides which attribute claims a span first.
 _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
     "after_opening": (r"(开封|开罐|开袋|开盖|开瓶|拆开|打开|开了|没吃完|吃不完|喝不完|用不完)",),
-    "shelf_life": (r"保质期|有效期|过期|(放|存|保存|储存|搁)(得了)?(多久|多长时间|几天|几个月|多少天|几个月)",
+    "shelf_life": (r"保质期|有效期|过期|(放|存|保存|储存|搁)(得了)?(多久|多长时间|几天|几个月|多少天|几个月)(?![^，。？?]{0,2}[才再])"
+                   r"|(放|留|存)到(明天|后天|第二天|下周|周末)",  # 先放多久再切, 放多久才能进锅: a wait, not keeping
                    r"能(放|存)多久|多久(会)?坏"),
     "price": (r"多少钱|什么价|啥价|价位|几块|几元|多少元|价格|价钱|售价|团购价|(怎么|咋)卖|贵不贵|贵吗|便宜|优惠|划算",),
     "arrival": (r"到货|(周|星期|礼拜)[一二三四五六日天](能|可以)?(到|送)|(哪天|哪一天|什么时候|啥时候|几号|周几|星期几|礼拜几|几时|何时)"
@@ -60,7 +61,7 @@ _CONTAINS = re.compile(r"成分|含|有没有|加了|放了|里有|里面有|有
 _PLACE_Q = re.compile(r"是([\u4e00-\u9fff]{2,5}?)(产|出产|生产|来)?的(吗|么|嘛|不|没)")
 _YES_NO = re.compile(r"(吗|么|嘛|没有|没)[？?！!。\s]*$|是不是|是否|能不能|可不可以|会不会|有没有|要不要|需不需要|用不用|行不行|[能会要]否")
 # How long a finished dish keeps (做好能放几天, 冷藏能放多久): the recipe's note on keeping.
-_KEEP = re.compile(r"(放|存|保存|冷藏|冷冻)(得了)?(几天|多少天|几个月|多久|多长时间)")
+_KEEP = re.compile(r"(放|存|保存|冷藏|冷冻)(得了)?(几天|多少天|几个月|多久|多长时间)(?![^，。？?]{0,2}[才再])")
 # Something else in place of an ingredient (买不到桂鱼能用什么代替, 没老干妈了能换别的酱吗): the recipe's note on it.
 _SUBSTITUTE = re.compile(r"代替|替代|替换|换成|换别的|换其他|换个|用别的|用其他|买不到|没有?[^，。？?]{1,6}了")
 # When an ingredient goes in (土豆什么时候下锅, 盐哪一步放): the step that adds it, with its timing.
@@ -70,7 +71,7 @@ _WHY = re.compile(r"为什么|为啥|干嘛要|干吗要|有什么用|有啥用|
 _TEMPERATURE = re.compile(r"多少度|几度|温度|水温|油温|多热")  # 预热多少度, 用多少度的水
 _TIME = re.compile(r"多久|多长时间|多少时间|多少功夫|多长功夫|多少分钟|几分钟|几个小时|几小时|多少小时|多少秒|几秒|什么火候|多大火")
 # How much of an ingredient a recipe uses: answered from its quantity (计算/用量) lines.
-_AMOUNT = re.compile(r"多少克|几克|几两|多少两|几斤|多少斤|几碗|几杯|多少勺|多少g|多少毫升|多少ml|几毫升|(用|放|加|要|买|准备|备)多少|几个|几勺|几片|几颗|几根|几只|用量|多少量|比例")
+_AMOUNT = re.compile(r"多少克|几克|几两|多少两|几斤|多少斤|几碗|几杯|多少勺|多少g|多少毫升|多少ml|几毫升|(用|放|加|要|买|准备|备|倒|下)多少|几个|几勺|几片|几颗|几根|几只|用量|多少量|比例")
 _INGREDIENTS = re.compile(r"材料|原料|食材|用料|配料|准备(些)?什么|准备哪些|需要(些)?什么|需要哪些|要什么|放什么|放哪些|加什么|调料|买什么"
                           r"|(用|放|加)(什么|啥|哪种)|(要|都)?(放|加|用)(哪些|些啥)|哪些东西")
 # Whether a dish uses something: 里面有鱼吗, 要放糖吗, 加不加葱; 放一会 is letting it rest, no thing put in.

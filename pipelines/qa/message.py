@@ -43,7 +43,7 @@ _ASKING_WORD = re.compile(r"什么|啥|哪|几|多少|多久|怎么|咋|为什�
 _COUNTED = re.compile(r"[钱块元斤克个只分秒天小时号点]|一")
 # Regional question words said the standard way, so one set of cue patterns reads every resident:
 # Southwestern Mandarin (咋个, 啷个, 啥子, 没得, 莫得, 得不得, 好多钱, 要好久), Northern and Northeastern
-# (咋, 咋整, 多钱), Henan (中不中), Hubei and Cantonese-influenced 几多, and 几min as typed on a phone.
+# (咋, 咋整, 多钱), Henan (中不中), Hubei and Cantonese-influenced 几多 and 几个钟, and 几min as typed on a phone.
 # From dialect dictionaries and everyday usage, not from any question file; each row only touches a
 # question word, never a product word.
 _DIALECT = (
@@ -56,7 +56,8 @@ _DIALECT = (
     (re.compile(r"(好多|几多)(钱|块)"), r"多少\2"),
     (re.compile(r"几多"), "多少"),
     (re.compile(r"(?<![很好许太挺那这])多钱"), "多少钱"),  # 多钱一斤: the spoken contraction
-    (re.compile(r"(?<=[几少\d])\s*mins?(?![a-zA-Z])", re.IGNORECASE), "分钟"),  # 几min, 5min: typed English units
+    (re.compile(r"(?<=[几少\d])\s*mins?(?![a-zA-Z])", re.IGNORECASE), "分钟"),
+    (re.compile(r"几个钟(?!头)"), "几个小时"),  # Cantonese and Southern speech: 几个钟 is how many hours  # 几min, 5min: typed English units
     (re.compile(r"好久(?=(啊|呀|哦|嘛)?([，,。？?！!]|$)|能|才|可以)|(?<=[要得等])好久"), "多久"),
 )
 _FULL_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),

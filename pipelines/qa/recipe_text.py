@@ -18,7 +18,7 @@ STEP_HEADINGS = ("操作", "步骤", "做法", "制作")
 NOTE_HEADINGS = ("附加", "小贴士", "贴士", "注意", "提示")  # HowToCook's 附加内容; tips on other recipe sites
 # Cooking actions that share a time question: 炖多久 is answered by a step that 焖 or 煮s.
 VERB_FAMILIES = (("炖", "焖", "煲", "煨", "熬", "煮", "烧", "卤"), ("蒸",), ("炒", "煸", "爆"), ("炸",), ("烤", "烘"),
-                 ("煎",), ("腌", "腌制"), ("醒", "发酵", "静置", "松弛", "醒发"), ("泡", "浸泡", "泡发"), ("焯", "焯水"),
+                 ("煎",), ("腌", "腌制"), ("醒", "发酵", "静置", "松弛", "醒发"), ("放置", "凝固", "成型"), ("泡", "浸泡", "泡发"), ("焯", "焯水"),
                  ("揉", "搓", "揉搓"), ("拌", "搅拌", "搅"), ("冷藏", "冰镇", "冰"), ("微波", "加热", "热"),
                  ("收汁", "收浓"))
 # Verbs for making in general: they say nothing about which step is asked (做好, 弄完, 要花).
@@ -43,9 +43,17 @@ def section_lines(chunks: list[Hit], headings: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(lines))
 
 
+# Kitchen words recipes write differently from residents (HowToCook and recipe-site usage): a lid is 锅盖, 盖子 or
+# 盖 in 扣盖/加盖/盖盖; heat is 火候 or 火力.
+KITCHEN_WORDS = {"锅盖": ("盖子", "扣盖", "加盖", "盖盖", "盖上"), "盖子": ("锅盖", "扣盖", "加盖", "盖盖", "盖上"),
+                 "火候": ("火力", "大火", "小火", "中火"), "火力": ("火候", "大火", "小火", "中火")}
+_GLUED_VERB = re.compile(r"(?<=.)[各都也还要再]?[放加用倒下]$")
+
+
 def asked_things(text: str) -> list[str]:
     """The question's nouns, one-character ones too (人, 盐), and words jieba tags oddly (可乐)."""
     words = [t.word for t in content_terms(text)] + [w for w, flag in pos_cut(text) if flag == "n"]
+    words = [_GLUED_VERB.sub("", w) or w for w in words]  # 油各放 -> 油: jieba glues the verb after a short noun
     return [w for w in dict.fromkeys(words) if not set(w) <= GENERIC_VERBS]
 
 

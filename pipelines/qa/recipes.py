@@ -12,6 +12,7 @@ from pipelines.qa.groups import asked_groups, names_group
 from pipelines.qa.recipe_text import (
     BULLET,
     INGREDIENT_HEADINGS,
+    KITCHEN_WORDS,
     NOTE_HEADINGS,
     QUANTITY_HEADINGS,
     STEP_HEADINGS,
@@ -39,7 +40,7 @@ GENERIC_AMOUNT_WORDS = frozenset(("比例", "用量", "调料", "配料", "材�
 _QUESTION_CLAUSE = re.compile(r"[，,；;。！？?!\s]+|还有|另外")
 # A cooking verb done (煎好了, 包好的, 炸完的): the food is in the resident's kitchen, being cooked; 是腌好的吗
 # asks what state the pack is sold in.
-_COOKED = re.compile(r"(?<![是已])[包煎炸煮蒸烤炖焖卤腌炒烧拌擀揉][好完](了|的)")
+_COOKED = re.compile(r"(?<![是已])[包煎炸煮蒸烤炖焖卤腌炒烧拌擀揉][好完](了|的|后|以后|之后|再|为|要)")  # not 炒好吃
 
 
 # How residents say they cook it themselves: 自己包的, 在家做, 做扣肉的时候 (and, of a dish named, 包饺子的肉馅).
@@ -111,7 +112,7 @@ def contains_answer(chunks: list[Hit], question: str, title: str) -> str:
 
 def step_answer(chunks: list[Hit], question: str, title: str, max_chars: int) -> str:
     """Numbered steps with their content; for a question about one part, that part's lines."""
-    if after := steps_after_adding(chunks, question):
+    if after := steps_after_adding(chunks, question) or stage_before_done(chunks, question, title):
         return fit_steps(after, max_chars)
     lines = named_section_lines(chunks, question) or section_lines(chunks, STEP_HEADINGS)
     steps = _focus_lines(lines, question, title) or _steps(lines)
@@ -119,6 +120,22 @@ def step_answer(chunks: list[Hit], question: str, title: str, max_chars: int) ->
         verbs = cooking_verbs(question.replace(dish_name(title), " "))
         steps = [x for x in steps if any(f in x for v in verbs for f in verb_family(v))] or steps
     return fit_steps(steps, max_chars)
+
+
+def stage_before_done(chunks: list[Hit], question: str, title: str) -> list[str]:
+    """怎么腌 where no step says 腌 but a later one takes the 腌制好的肉: the stage before that one made it (小酥肉's
+    猪肉处理); [] when a step does the asked action itself or none speaks of it as done."""
+    verbs = [v for v in cooking_verbs(question.replace(dish_name(title), " ")) if verb_family(v)]
+    stages = [c for c in chunks if any(STEP_MARK.match(x) for x in c.body.splitlines())
+              and not any(h in (c.meta.get("heading") or "") for h in INGREDIENT_HEADINGS + QUANTITY_HEADINGS)]
+    for verb in verbs:
+        done = re.compile(rf"{verb}制?[好完]的")
+        if any(verb in done.sub("", c.body) for c in stages):
+            return []
+        at = next((i for i, c in enumerate(stages) if done.search(c.body)), 0)
+        if at:
+            return _steps([x.rstrip() for x in stages[at - 1].body.splitlines() if x.strip()])
+    return []
 
 
 def named_section_lines(chunks: list[Hit], question: str) -> list[str]:
@@ -229,12 +246,17 @@ def when_answer(chunks: list[Hit], question: str, title: str) -> str:
 def why_answer(chunks: list[Hit], question: str, title: str) -> str:
     """Why the recipe does something: its sentences naming the thing asked that give a reason (为了, 会, 更香),
     the notes' first; '' when none does."""
-    things = [w for w in asked_things(question.replace(dish_name(title), " ")) if len(w) > 1 and not cooking_verbs(w)]
-    things = things or [w for w in cooking_verbs(question) if len(w) > 1 or w in question]
+    rest = question.replace(dish_name(title), " ")
+    things = [w for w in asked_things(rest) if len(w) > 1 and not cooking_verbs(w)]
+    things = [v for w in things for v in (w, *aliases_of(w), *KITCHEN_WORDS.get(w, ()))]
+    verbs = [f for v in cooking_verbs(rest) for f in (verb_family(v) or (v,))]
     notes = split_sentences(section_lines(chunks, NOTE_HEADINGS))
-    said = notes + split_sentences([x for h in chunks for x in h.body.splitlines()])
-    reasons = [s for s in dict.fromkeys(said) if any(w in s for w in things) and _REASON.search(s)]
-    return join_parts(reasons[:2], 160)
+    said = [s for s in dict.fromkeys(notes + split_sentences([x for h in chunks for x in h.body.splitlines()]))
+            if _REASON.search(s)]
+    score = {s: 2 * sum(w in s for w in things) + any(w[-1] in s for w in things) + any(v in s for v in verbs)
+             for s in said}  # 冷水 -> 水: a compound's head (the last character) says what it is
+    top = max(score.values(), default=0)
+    return join_parts([s for s in said if top >= 2 and score[s] == top][:2], 160)
 
 
 def temperature_answer(chunks: list[Hit], question: str, title: str) -> str:
@@ -247,6 +269,8 @@ def temperature_answer(chunks: list[Hit], question: str, title: str) -> str:
     warm = [s for s in dict.fromkeys(said) if _TEMPERATURE.search(s)]
     score = {s: sum(len(w) for w in words if w in s) + shared_pairs(rest, s) for s in warm}
     top = max(score.values(), default=0)
+    if top and len(warm) <= 3:  # 油温多少: a recipe stating two or three temperatures (初炸 150°, 复炸 180°) gives them all
+        return join_parts(warm, 160)
     return join_parts([s for s in warm if top and score[s] == top][:2], 160)
 
 
@@ -296,7 +320,8 @@ def table_rows(lines: list[str]) -> list[str]:
 
 
 def _join_answers(answers: list[str]) -> str:
-    parts = [a.rstrip("。") for a in dict.fromkeys(answers)]
+    """The clauses' answers in one, each sentence once (a step and a temperature may quote the same line)."""
+    parts = list(dict.fromkeys(p for a in answers for p in a.rstrip("。").split("；") if p))
     return "；".join(p for p in parts if not any(p != q and p in q for q in parts)) + "。"
 
 

@@ -51,6 +51,7 @@ _ONCE_PUT_IN = re.compile(r"(?P<thing>[\u4e00-\u9fff]{1,4})(下锅|下入|放入
                           r"[^，,。？?]{0,6}" + _ASKED_TIME)
 _PUT_IN_THEN = re.compile(r"(?P<thing>[\u4e00-\u9fff]{1,4})(下锅|下入|放入|加入|倒入|[放加倒下]进去|[放加倒]进锅|下去)了?(以后|之后|后)"
                           r"[^，,。？?]{0,6}(怎么|如何|咋)")
+_REST_ASKED = re.compile(r"放(?=多久|几分钟|几个?小时|多长时间|一会)")
 _SINCE = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(分钟|小时|钟头|秒)(以)?后")
 _ADDING = re.compile(r"下锅|下入|放入|加入|倒入|打入|加|放|下")
 
@@ -90,7 +91,7 @@ def _adding_step(steps: list[str], names: list[str]) -> int | None:
 
 
 def steps_after_adding(chunks: list[Hit], question: str) -> list[str]:
-    """What is done once something is in (四喜烤麸下锅以后怎么烧): the steps after the one that puts it in; []
+    """What is done once something is in (四喜烤麸下锅以后怎么烧): the step that puts it in and those after; []
     when the question asks no such thing or no step puts it in."""
     put_in = _PUT_IN_THEN.search(question)
     if not put_in:
@@ -98,7 +99,7 @@ def steps_after_adding(chunks: list[Hit], question: str) -> list[str]:
     thing = put_in.group("thing")
     steps = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
     at = _adding_step(steps, [thing[-k:] for k in range(len(thing), 0, -1)])
-    return steps[at + 1:at + 5] if at is not None else []
+    return steps[at:at + 5] if at is not None else []  # its own step says what is done to it first (煎 5 分钟)
 
 
 def time_answer(chunks: list[Hit], question: str, title: str, context: str = "") -> str:
@@ -112,6 +113,7 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     rest = (context or question).replace(dish_name(title), " ")
     names = ingredient_names(chunks)  # 烤麸要泡多久: 烤麸 is a thing, its 烤 is no action
     asked = _mask(asked_action(_after_dish(question, dish_name(title))), names)  # not an action in a name
+    asked = _REST_ASKED.sub("放置", asked)  # 放多久才凝固: left to stand (放置), not put in (放入)
     verbs = [] if _TOTAL.search(asked) else _recipe_verbs(_DONE.sub("　", asked), chunks)
     own = asked_things(question.replace(dish_name(title), " "))
     things = [w for w in asked_things(rest) if w not in dish_name(title) or (len(w) > 1 and w in own)] if verbs else []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pipelines.qa.attributes import is_yes_no, recipe_part
+from pipelines.qa.attributes import CATALOG_ONLY, asked_attributes, is_yes_no, recipe_part
 
 _BREAK = re.compile(r"[，,。；;？?！!]+")
 # Question words of everyday Mandarin: a clause holding one asks something.
@@ -39,12 +39,15 @@ def question_units(question: str, subjects_of: Namer) -> list[str]:
     if len(units) < 2:
         return [question]
     own: list[str] = []
-    subject = ""
+    subject, before = "", []
     for unit in units:
-        named = [n for n, dish in subjects_of(unit) if dish or n not in subject]  # 酸奶 after 酸奶意式奶冻: its 酸奶
+        named = [(n, dish) for n, dish in subjects_of(unit) if dish or n not in subject]  # 酸奶 after 酸奶意式奶冻
+        products = [n for n, dish in before if not dish]
         if named:
-            subject = "和".join(named)
+            subject, before = "和".join(n for n, _ in named), named
             own.append(unit)
+        elif products and len(products) < len(before) and _asks_the_pack(unit):  # 买了基围虾准备做白灼虾，…？
+            own.append(products[0] + unit)  # 虾能放到明天吗: the pack's keeping, not the dish's
         elif own:
             own[-1] += "，" + unit  # 手工水饺要先解冻吗，煮几分钟: one subject, its own answer reads both
         else:
@@ -65,6 +68,10 @@ def per_dish(question: str, dishes: list[str]) -> list[str]:
         text = "".join(_JOINERS.sub("", p) for p in text.split("　"))
         out.append(_EACH.sub("", text))
     return out
+
+
+def _asks_the_pack(unit: str) -> bool:
+    return any(a in CATALOG_ONLY or a == "storage" for a in asked_attributes(unit))
 
 
 def _asks(clause: str) -> bool:

@@ -106,3 +106,20 @@ def test_answers_across_knowledge_bases(request, kb, question, facts):
 def test_why_a_step_is_done(seed_kb, fresh2_kb):
     answer = answer_question("宫保鸡丁为什么花生要最后放", fresh2_kb, None).answer
     assert "放早了会变软" in answer
+
+
+@pytest.mark.parametrize(("kb", "question", "facts"), [
+    ("shared", "小酥肉的肉要怎么腌", ["葱姜水", "30 分钟"]),  # no step says 腌: the stage before 腌制好的肉
+    ("shared", "小酥肉怎么炸才酥，油温要多少", ["150°", "180°"]),  # every temperature the recipe states
+    ("shared", "西红柿土豆炖牛肉炖的时候为啥不能盖锅盖", ["扣盖"]),  # a lid is 扣盖 in the recipe
+    ("shared", "可乐鸡翅要倒多少可乐", ["500ml"]),
+    ("shared", "银耳莲子粥从头到尾要几个钟", ["3.5 小时"]),  # 几个钟: hours
+    ("shared", "冰粉揉好了要放多久才能凝固", ["2.5 小时"]),  # 放多久: left to stand, not put in
+    ("shared", "鸡翅中从冰箱拿出来要先放多久才能进空气炸锅", ["20 分钟"]),  # a wait, not the pack's shelf life
+    ("shared", "买了基围虾准备做白灼虾，虾要焖几分钟？虾能放到明天吗", ["5 分钟", "当天"]),  # the dish and the pack
+    ("fresh3", "羊排煎好了为什么要等一会再切", ["肉汁"]),
+    ("fresh3", "油焖春笋白糖和油各放多少", ["白糖 15 克", "食用油 30 毫升"]),
+])
+def test_stages_waits_and_reasons(request, kb, question, facts):
+    answer = answer_question(question, request.getfixturevalue(f"{kb}_kb"), None)
+    assert not answer.handoff and all(f in answer.answer for f in facts), answer.answer
