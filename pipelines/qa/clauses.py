@@ -18,6 +18,7 @@ CLAUSE = re.compile(r"[^，,；;。！？\n]+")
 # answered only when asked for (a shelf life must never answer "几个月可以吃").
 CLAUSE_FIELDS = ("selling_points", "storage", "origin", "spec", "tags", "allergens")  # allergens: a warning
 # written there (一岁以下婴儿不宜食用) answers 宝宝能吃吗
+_NONE_LISTED = re.compile(r"无|没有|不含常见过敏原|none|/|-")  # an allergen column saying there are none
 _WORD_ONLY_FIELDS = ("tags", "allergens")  # lists of words: a clause answers by the question's words, not by a cue
 # Words residents use for what the catalog writes more formally (吃 -> 食用, 生吃 -> 生食).
 SYNONYMS = {"吃": "食", "喝": "饮", "冻": "冷冻", "放": "保存", "刺身": "生食", "化冻": "解冻", "口味": "风味", "味道": "风味"}
@@ -79,7 +80,8 @@ def evidence_clauses(question: str, product: Product, term: str, attrs: list[str
     words = _question_words(question, product, term)
     cues = [c for a in attrs for c in CUES.get(a, ())]
     scored = []
-    clauses = [(key, c.strip()) for key in CLAUSE_FIELDS for c in CLAUSE.findall(field_text(product, key))]
+    clauses = [(key, c.strip()) for key in CLAUSE_FIELDS for c in CLAUSE.findall(field_text(product, key))
+               if not (key == "allergens" and _NONE_LISTED.fullmatch(c.strip()))]  # a bare 无 would read as 无糖
     if _unmatched_thing(question, product, term, [c for _, c in clauses]):
         return []  # 有没有加防腐剂 and no clause names 防腐剂: 不加泡打粉 does not answer it
     for i, (key, clause) in enumerate(clauses):
