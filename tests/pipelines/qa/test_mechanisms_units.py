@@ -123,3 +123,8 @@ def test_why_a_step_is_done(seed_kb, fresh2_kb):
 def test_stages_waits_and_reasons(request, kb, question, facts):
     answer = answer_question(question, request.getfixturevalue(f"{kb}_kb"), None)
     assert not answer.handoff and all(f in answer.answer for f in facts), answer.answer
+
+
+def test_an_allergen_column_saying_none_is_no_evidence(fresh3_kb):
+    answer = answer_question("老北京酸梅汤是不是无糖的", fresh3_kb, None).answer
+    assert "冰糖" in answer and "；无" not in answer and "：无" not in answer, answer  # 无 would read as 无糖
