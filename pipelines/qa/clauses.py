@@ -39,6 +39,7 @@ RELATED = {"宝宝": ("婴儿", "婴幼儿", "儿童"), "小孩": ("儿童", "�
            "开水": ("沸水", "滚水"), "热水": ("温水", "沸水"),  # boiling water is 沸水 on a label
            "直接吃": ("即食", "即可食用"), "直接喝": ("即饮", "即可饮用")}  # ready to eat is 即食 on a label  # a pastry's filling is written as what wraps what (莲蓉包蛋黄) or 夹心
 _AS_IT_COMES = re.compile(r"直接(吃|喝)")  # eaten as it comes: a label's 即食
+_WITHOUT = re.compile(r"^(无|零|不含|低)(?=.)")  # 无糖 -> 糖: a clause saying 加冰糖 answers "is it 无糖"
 _ADVERB = re.compile(r"^[先再还多都也就只](?=.)")  # 先泡 -> 泡: an adverb jieba glues to the verb
 _ASPECT = re.compile(r"(?<=.)[过了着]$")  # 腌过 -> 腌: an aspect particle jieba glues to the verb
 # One-character words that only frame a contains/made-of question (有没有加X): they say nothing about X.
@@ -129,7 +130,8 @@ def _question_words(question: str, product: Product, term: str) -> list[list[str
     if material := _MATERIAL_Q.search(rest):  # 用什么酿的 asks the material, not who brews (酱园酿造)
         words = [w for w in words if w != material.group(1)]
     words = [w for w in words if (w not in term or w in after) and not (w in product.name and question.find(w) < at)]
-    return [[w, *{w.replace(a, b) for a, b in SYNONYMS.items() if a in w}, *RELATED.get(w, ())] for w in words]
+    return [[w, *{w.replace(a, b) for a, b in SYNONYMS.items() if a in w}, *RELATED.get(w, ()),
+             *([bare] if (bare := _WITHOUT.sub("", w)) != w and bare else [])] for w in words]
 
 
 def whole_mention(question: str, name: str, term: str) -> str:
