@@ -1,6 +1,6 @@
 """Resident Q&A judged by its answer text: correct / wrong / handed off per question type.
 
-    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|seed|seed2|seed3 ...] [--no-llm] [--verbose]
+    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|seed|seed2|seed3 ...] [--no-llm] [--verbose]
 
 Sets: dev (../shared/eval/questions-dev.jsonl with tests/pipelines/qa/rules-dev.jsonl) and extra
 (questions-extra.jsonl + rules-extra.jsonl) and tune (questions-tune.jsonl, rules inline, written for
@@ -55,6 +55,7 @@ SETS: dict[str, list[Part]] = {
     **{batch: [(RULES / batch / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh", "fresh2")]
        for batch in ("unseen", "unseen2", "unseen4")},
     "unseen6": [(RULES / "unseen6" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh", "fresh3")],
+    "unseen7": [(RULES / "unseen7" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh2", "fresh3")],
     "unseen3": [(RULES / "unseen3" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh3")],
     "seed": [(RULES / "questions-seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
     "seed2": [(RULES / "seed2" / "seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],

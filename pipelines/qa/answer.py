@@ -40,7 +40,7 @@ from pipelines.qa.recipes import (
     recipe_answer,
 )
 from pipelines.qa.routing import _dish_pack, about_contents, catalog_first, inside_name, sold_as_the_dish  # noqa: F401
-from pipelines.qa.scope import outside_scope
+from pipelines.qa.scope import AFTER_SALES_PROMISE, outside_scope
 from pipelines.qa.screen import screen_question
 from pipelines.qa.text import quoted_sentences, shared_pairs
 from pipelines.qa.times import ingredient_names, names_the_action
@@ -94,10 +94,10 @@ def answer_question(question: str, kb: Retriever, llm: LLM | None, options: AskO
 def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) -> Answer:
     if hostile := screen_question(question):
         return _handoff(options, "hostile", hostile)
-    if outside := outside_scope(question):
-        return _handoff(options, "out_of_scope", outside)
     sources = kb.sources()
     catalog = catalog_products(sources)
+    if (outside := outside_scope(question)) and not _promised(outside, question, catalog):
+        return _handoff(options, "out_of_scope", outside)
     question = _normalised(question, kb, sources, catalog)
     whole = _answer_one(question, kb, llm, options, sources, catalog)
     units = [d for u in question_units(question, lambda text: _subjects(text, catalog, sources))
@@ -105,6 +105,11 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
     if len(units) < 2:
         return whole
     return _combined(whole, [_answer_one(u, kb, llm, options, sources, catalog) for u in units])
+
+
+def _promised(outside: str, question: str, catalog: list) -> bool:
+    """An after-sales question about a product whose listing promises it (坏果包赔): the listing answers."""
+    return outside == "after_sales" and any(AFTER_SALES_PROMISE.search(p.describe()) for p, _ in named_products(question, catalog))
 
 
 def _normalised(question: str, kb: Retriever, sources: list[SourceInfo], catalog: list) -> str:
@@ -131,6 +136,8 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
     made = [] if dishes else dishes_made_of([t for _, t in products], sources)  # 羊排 -> 香煎羊排
     if made and cooked_at_home(question) and (recipe := dish_answer(question, made[0][0], kb, options)):
         return recipe  # 羊排煎好了放多久再切: the recipe's rest
+    if made and recipe_part(question) in ("when", "why") and (recipe := dish_answer(question, made[0][0], kb, options)):
+        return recipe  # 牛腩炖土豆啥时候放土豆: no pack says when something goes in, or why
     timing = recipe_part(question) == "time" and bool(made)
     found = None
     if products and catalog_first(question, products, dishes, attrs):

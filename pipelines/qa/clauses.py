@@ -36,9 +36,11 @@ RELATED = {"宝宝": ("婴儿", "婴幼儿", "儿童"), "小孩": ("儿童", "�
            "炸": ("油炸", "高温"), "煎": ("煎制", "高温"),
            "自己": ("自家", "自制", "手工"),  # 是不是自己做的: listings say 自家/自制/手工 for home-made
            "馅": ("馅料", "夹心", "包"),
+           "解冻": ("加热", "下锅", "微波", "直接"),  # a frozen pack's label answers "thaw first?" by how it is heated
            "开水": ("沸水", "滚水"), "热水": ("温水", "沸水"),  # boiling water is 沸水 on a label
            "直接吃": ("即食", "即可食用"), "直接喝": ("即饮", "即可饮用")}  # ready to eat is 即食 on a label  # a pastry's filling is written as what wraps what (莲蓉包蛋黄) or 夹心
 _AS_IT_COMES = re.compile(r"直接(吃|喝)")  # eaten as it comes: a label's 即食
+_ANYTHING = frozenset(("东西", "别的", "其他", "其它", "啥", "什么", "成分"))
 _WITHOUT = re.compile(r"^(无|零|不含|低)(?=.)")  # 无糖 -> 糖: a clause saying 加冰糖 answers "is it 无糖"
 _ADVERB = re.compile(r"^[先再还多都也就只](?=.)")  # 先泡 -> 泡: an adverb jieba glues to the verb
 _ASPECT = re.compile(r"(?<=.)[过了着]$")  # 腌过 -> 腌: an aspect particle jieba glues to the verb
@@ -51,7 +53,8 @@ _MADE_FROM = re.compile(r"(做|制|熬|酿|榨)(的|成|出来)")
 # "What is in it / is it made with X": a clause must then hold X itself, not only a cue word.
 # 用 too (有没有用保鲜剂), but not 用来/用于 (a use) nor 用X做的 (the raw material, which a clause naming
 # another raw material answers: 是用甜菜做的吗 -> 甘蔗熬制).
-CONTENT_Q = re.compile(r"里(面)?有|含|加|放|掺|用(?!来|于|[^，。？?]{0,5}(做|制|熬|酿|榨|包))")
+CONTENT_Q = re.compile(r"里(面)?有|含|加(?!热|工|温)|放(?!心|冰箱|凉|置)|掺|用(?!来|于|[^，。？?]{0,5}(做|制|熬|酿|榨|包))")
+# (加热 heats, 加工 processes, 放心/放冰箱/放凉 are no adding)
 # Modal verbs jieba glues to the verb after them (能生吃 -> 能生|吃): dropped before finding words.
 MODAL = re.compile(r"能不能|可不可以|会不会|要不要|需不需要|可以|能够|需要|行不行|行吗|[能会要]")  # 炒行吗: 行 asks if OK
 
@@ -154,6 +157,7 @@ def _unmatched_thing(question: str, product: Product, term: str, clauses: list[s
     if not is_yes_no(question) or not cue or _MADE_FROM.search(rest):
         return False  # 是白砂糖加色素做的吗: the material written (甘蔗熬制) answers it
     tail = _CONTENT_VERBS.sub(" ", rest[cue.end():])  # 没有加糖 -> 糖: jieba would tag 加糖 a verb
-    nouns = [w for w, flag in pos_cut(tail) if flag.startswith(("n", "zg", "vn")) and w not in _FRAME_CHARS]  # 糖: zg alone
+    nouns = [w for w, flag in pos_cut(tail) if flag.startswith(("n", "zg", "vn")) and w not in _FRAME_CHARS
+             and w not in _ANYTHING]  # 糖: zg alone; 别的东西 names nothing in particular
     things = [[w, *{w.replace(a, b) for a, b in SYNONYMS.items() if a in w}, *RELATED.get(w, ())] for w in nouns]
     return bool(things) and not any(term_match(w, c) >= 0.5 for v in things for w in v for c in clauses)

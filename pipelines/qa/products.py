@@ -32,6 +32,7 @@ _FIELD_LIKE = ("allergens", "after_opening", "maker")
 _ALLERGY = reaction_pattern()  # 过敏, 不耐受, 起疹子: the resident reacts to a food
 _NOT_ADDED = re.compile(r"不添加|不加|不含|无添加|未添加")
 _USED = re.compile(r"使用|采用|改用|用")
+_THAW_Q = re.compile(r"(要不要|需不需要|用不用|需要|要)先?解冻|先解冻|不用解冻|直接(下锅|煮|蒸|煎|炸|烤)")
 _DONT_USE = re.compile(r"(不要|不能|别|勿|切勿|不宜)(使用|用)")
 _REMEDY_Q = re.compile(r"怎么办|咋办|怎么处理|如何处理")  # what to do about a state the product is in
 _EATING = re.compile(r"生吃|生食|直接吃|直接喝|拆开就")
@@ -133,6 +134,8 @@ def product_answer(question: str, product: Product, term: str, attrs: list[str])
         attrs = [a for a in attrs if a != "allergens"]  # 花生酱有没有加糖: 花生 is the product's name
     if is_allergy_question(question) and not _HOW_Q.search(question):  # 麸质过敏能吃吗: the label answers 能吃,
         attrs = [a for a in attrs if a != "how_to_eat"]  # never a serving hint saying 小朋友也能吃
+    if _THAW_Q.search(question) and "how_to_eat" not in attrs:  # 要不要先解冻: how the pack is cooked says it
+        attrs = [*attrs, "how_to_eat"]
     if is_yes_no(question) and CONTENT_Q.search(question.replace(term, " ")) and "made_of" not in attrs:
         attrs = [*attrs, "made_of"]  # 里面有鱼吗: what it contains, answered by 不含鱼
     parts = field_parts(question, product, attrs)

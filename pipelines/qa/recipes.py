@@ -44,13 +44,15 @@ _COOKED = re.compile(r"(?<![是已])[包煎炸煮蒸烤炖焖卤腌炒烧拌擀�
 
 
 # How residents say they cook it themselves: 自己包的, 在家做, 做扣肉的时候 (and, of a dish named, 包饺子的肉馅).
-_COOKING_AT_HOME = r"自己[包做蒸煮炸烤腌卤炒擀和烙]|在家里?[包做蒸煮炸烤]|[做包蒸煮炒炸烙][^，。？?]{1,8}的时候"
+_COOKING_AT_HOME = r"自己[包做蒸煮炸烤腌卤炒擀和烙]|在家里?[包做蒸煮炸烤]|[做包蒸煮炒炸烙][^，。？?]{0,8}的时候"
 HOME_COOKING = re.compile(_COOKING_AT_HOME)
 HOME = re.compile(_COOKING_AT_HOME + r"|包[^，。？?]{0,6}[馅皮]")  # 王阿姨包的饺子皮 is hers: only with the dish named
+_RECIPE_ASKED = re.compile(r"做法|菜谱|食谱|教程|配方里")  # the resident asks for the recipe itself
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")
 _MAKES_INTO = r"(调|做|揉|和|搅|拌|熬|擀|混合|兑|搓|包)成"  # 调成碗汁, 揉成面团: the step that makes it
 _OFFERS = re.compile(r"代替|替代|替换|换成|也可以用|也可用|可以用|其他|或者")
 _ADDS = re.compile(r"下锅|下入|放入|加入|倒入|放|加|下")
+_WHEN_CUE = re.compile(r"什么时候|啥时候|何时|哪一步|第几步|几时")
 _WHEN_SAID = re.compile(r"前|后|最后|先|再|分钟|时")
 # How a recipe gives a reason: 为了, 因为, 这样, 才, 会 (what happens otherwise), 更 (what it makes better).
 _REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用")
@@ -60,7 +62,19 @@ _TEMPERATURE = re.compile(r"℃|°|\d\s*度")
 def named_dishes(question: str, sources: list[SourceInfo]) -> list[tuple[SourceInfo, str]]:
     """Recipes whose dish name the question contains, longest name first."""
     found = [(s, dish_name(s.title)) for s in sources if s.kind == "recipe"]
-    return sorted(((s, d) for s, d in found if len(d) >= 2 and d in question), key=lambda sd: -len(sd[1]))
+    named = [(s, d) for s, d in found if len(d) >= 2 and d in question]
+    named += [(s, base) for s, d in found if (base := _qualified_mention(question, d)) and not any(o is s for o, _ in named)]
+    return sorted(named, key=lambda sd: -len(sd[1]))
+
+
+def _qualified_mention(question: str, dish: str) -> str:
+    """The name before a dish's bracketed qualifier (酸梅汤 of 酸梅汤（半成品加工）) when the question says it with a piece
+    of the qualifier (半成品酸梅汤) or asks for the recipe by name (做法里); '' otherwise."""
+    base, _, qualifier = dish.partition("（")
+    pieces = {qualifier[i:i + 2] for i in range(len(qualifier.rstrip("）")) - 1)}
+    if len(base) < 2 or not qualifier or base not in question:
+        return ""
+    return base if any(p in question for p in pieces) or _RECIPE_ASKED.search(question) else ""
 
 
 def dish_names(sources: list[SourceInfo]) -> list[str]:
@@ -234,11 +248,18 @@ def substitute_answer(chunks: list[Hit], question: str, title: str) -> str:
 def when_answer(chunks: list[Hit], question: str, title: str) -> str:
     """When the thing asked goes in: the first step sentence that adds it (下锅, 放入, 加入) and says when
     (出锅前, 最后, 分钟后), else the sentences that add it."""
-    things = [w for t in asked_things(question.replace(dish_name(title), " ")) for w in (t, *aliases_of(t))
-              if not cooking_verbs(t) and len(w) > 1 and not _ADDS.fullmatch(w)]
+    rest = question.replace(dish_name(title), " ")
+    cue = _WHEN_CUE.search(rest)
     said = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks)
                            + [x for h in chunks for x in h.body.splitlines()])
-    adding = [s for s in said if any(w in s for w in things) and _ADDS.search(s)]
+    adding: list[str] = []
+    before = [t for t in asked_things(rest[:cue.start()]) if not cooking_verbs(t)][-1:] if cue else []
+    for asked in ([before] if before else []) + [asked_things(rest)]:  # 牛腩炖土豆的土豆什么时候放: the 土豆 just before
+        things = [w for t in asked for w in (t, *aliases_of(t))
+                  if not cooking_verbs(t) and len(w) > 1 and not _ADDS.fullmatch(w)]
+        adding = [s for s in said if any(w in s for w in things) and _ADDS.search(s)]
+        if adding:
+            break
     timed = [s for s in adding if _WHEN_SAID.search(s)]
     return join_parts(timed[:1] or adding[:2], 160)
 

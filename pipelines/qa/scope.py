@@ -2,7 +2,8 @@
 
 Kinds a group chat brings every day: another shop's goods or prices (楼下超市的鸡蛋多少钱: our
 catalog would answer with our egg), and medical advice (孩子湿疹了能喝牛奶吗, 要不要去医院): a
-symptom or a treatment is the leader's or a doctor's call, never a catalog line's; and the weather. Allergen questions
+symptom or a treatment is the leader's or a doctor's call, never a catalog line's; the weather; and after-sales
+requests (能退吗), unless the listing itself promises it. Allergen questions
 (我对芒果过敏能吃吗) and diet notes a label carries (孕妇能喝吗) stay answerable. The shop names are
 China's large grocery chains and online grocery platforms, from general retail knowledge.
 """
@@ -18,15 +19,30 @@ _OTHER_SHOP = re.compile(rf"({'|'.join(_SHOPS)})|(超市|菜市场|菜场|菜市
 # as who the resident is (喝牛奶拉肚子的人) is a diet question the label may answer.
 _MEDICAL = re.compile(r"(湿疹|发烧|发热|咳嗽|腹泻|拉肚子|拉稀|便秘|呕吐|起疹子|出疹子|红疹|过敏|中毒)(了|的时候|期间)"
                       r"|医院|医生|看病|就医|吃药|用药|药物|什么药|打针|挂号")
+# A doctor's advice reported as context (医生说一岁前不能吃糖) before a question a label answers (加糖了没, 含不含):
+# the label's fact is ours to give; how much one may eat (吃几个合适) stays the doctor's.
+_ADVICE = re.compile(r"医生(说|讲|建议|让|叮嘱|交代)")
+_LABEL_FACT = re.compile(r"(加|放|添加|含)(了|没|不)?[\u4e00-\u9fff]{0,4}(吗|么|没|没有)|含不含|有没有加|成分|配料")
 
 
 # The weather: asked in every group chat, answered by no catalog (a recipe's 天气 is about taste).
 _WEATHER = re.compile(r"天气|下雨|下雪|气温|台风|降温|雾霾|空气质量")
 
 
+# After-sales requests (能退吗, 坏了能赔吗, 换货, 退款): the leader's decision, answered from the catalog only where a
+# listing promises it (坏果包赔).
+_AFTER_SALES = re.compile(r"(能|可以|可不可以|能不能|给)(退|赔)|退(货|款|钱|掉)|包(退|赔|换)|怎么(退|赔)|赔(偿|付|钱)|换货|补发|退换")
+# (能换 is left out: 能换别的酱吗 asks a recipe's substitute)
+AFTER_SALES_PROMISE = re.compile(r"包赔|包退|包换|退换|赔付|补发|售后")
+
+
 def outside_scope(question: str) -> str | None:
-    """'other_shop', 'medical' or 'weather' when the question is not ours to answer, else None."""
-    for kind, pattern in (("other_shop", _OTHER_SHOP), ("medical", _MEDICAL), ("weather", _WEATHER)):
-        if pattern.search(question):
+    """'other_shop', 'medical', 'weather' or 'after_sales' when the question is not ours to answer, else None."""
+    for kind, pattern in (("other_shop", _OTHER_SHOP), ("medical", _MEDICAL), ("weather", _WEATHER),
+                          ("after_sales", _AFTER_SALES)):
+        found = [m for m in pattern.finditer(question)]
+        if kind == "medical" and _LABEL_FACT.search(question):
+            found = [m for m in found if not _ADVICE.match(question, m.start())]
+        if found:
             return kind
     return None

@@ -31,6 +31,7 @@ SETS = {  # name -> (questions, rules, catalog, recipes)
        for batch in ("unseen", "unseen2", "unseen4") for kb in ("shared", "fresh", "fresh2")},
     **{f"unseen3-{kb}": (HERE / "unseen3" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh3")},
     **{f"unseen6-{kb}": (HERE / "unseen6" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh", "fresh3")},
+    **{f"unseen7-{kb}": (HERE / "unseen7" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh2", "fresh3")},
     **{f"unseen5-{kb}": (HERE / "unseen5" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh2")},
 }
 
