@@ -8,9 +8,11 @@ import re
 from pipelines.catalog import Product
 from pipelines.facts import asked_allergens, canonical_names
 from pipelines.facts.allergens import allergen_mentions, named_allergens
+from pipelines.qa.groups import outside_name
 
 _INTOLERANT = re.compile(r"不耐")  # 乳糖不耐(受): digesting it, not an allergy to it
 _CLAUSE = re.compile(r"[，,；;。]")
+_FREE_OF = re.compile(r"不掺|不含|不加|无添加|未添加|没有")
 _NO_ALLERGENS = ("无", "没有", "不含", "暂无")  # how a catalog writes "none" in the allergen column
 
 
@@ -19,7 +21,7 @@ def allergen_sentence(question: str, product: Product) -> str:
     小麦), and any allergen the other fields name that the list leaves out (a list of 无 on 海苔夹芝麻)."""
     listed = [a for a in product.allergens if a not in _NO_ALLERGENS]
     text = f"标注的过敏原：{'、'.join(listed) if listed else '无'}"
-    asked = asked_allergens(question)
+    asked = asked_allergens(outside_name(question, product.name)) or asked_allergens(question)  # 花生过敏吃芝麻酱: 花生
     said = [w for a in listed for w in (allergen_mentions(a) or [a])]  # 本品为花生制品 -> 花生
     hit = list(dict.fromkeys(w for w in said if set(canonical_names(w)) & set(asked)))
     covered = {n for a in listed for n in (canonical_names(a) or named_allergens(a))}
@@ -32,4 +34,6 @@ def allergen_sentence(question: str, product: Product) -> str:
         return text + f"，含有{'、'.join(hit)}" + "".join(f"；{c}" for c in advice)
     if hit:
         return text + f"，含有{'、'.join(hit)}，过敏的话请不要食用"
-    return text + ("，具体请以包装标签为准" if asked else "")
+    free = [c for c in _CLAUSE.split(product.get("selling_points")) if _FREE_OF.search(c)
+            and any(a in c for a in asked)]  # 不掺花生酱 says so itself
+    return text + "".join(f"；{c}" for c in free) + ("，具体请以包装标签为准" if asked else "")

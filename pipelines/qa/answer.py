@@ -103,8 +103,9 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
     units = [d for u in question_units(question, lambda text: _subjects(text, catalog, sources))
              for d in per_dish(u, _dishes_only(u, catalog, sources))]
     if len(units) < 2:
-        return whole
-    return _combined(whole, [_answer_one(u, kb, llm, options, sources, catalog) for u in units])
+        return _with_pack_facts(whole, question, catalog, sources)
+    answers = [_answer_one(u, kb, llm, options, sources, catalog) for u in units]
+    return _combined(whole, answers, question)
 
 
 def _promised(outside: str, question: str, catalog: list) -> bool:
@@ -174,10 +175,13 @@ def _dishes_only(text: str, catalog: list, sources: list[SourceInfo]) -> list[st
     return names
 
 
-def _combined(whole: Answer, answers: list[Answer]) -> Answer:
-    """One answer per question of the message, when each has one and the whole message's answer lacks some."""
+def _combined(whole: Answer, answers: list[Answer], question: str) -> Answer:
+    """One answer per question of the message, when each has one from a source the message names and the whole
+    message's answer lacks some."""
     if any(a.handoff for a in answers) or all(_cited(a) <= _cited(whole) for a in answers):
         return whole  # the same sources: the whole message's answer reads them with all its context
+    if any(a.mode != "catalog" and dish_name(a.sources[0].title) not in question for a in answers):
+        return whole  # 温泉蛋…鸡蛋放进去泡多久: 鸡蛋 is the dish's egg, not a question for another recipe
     facts = [a.answer.rpartition("（来源")[0].partition("：")[2].rstrip("。") for a in answers]
     if not whole.handoff and all(f and f in whole.answer for f in facts):
         return whole
@@ -185,6 +189,22 @@ def _combined(whole: Answer, answers: list[Answer]) -> Answer:
     cited = list({s.id: s for a in answers for s in a.sources}.values())
     titles = [s.title for a in answers for s in a.sources[:1]]
     return Answer("。".join(texts) + "。" + _cite(titles), cited, mode=answers[0].mode)
+
+
+def _with_pack_facts(found: Answer, question: str, catalog: list, sources: list[SourceInfo]) -> Answer:
+    """A recipe's answer to a message that also asks a price, stock or arrival of a product it names outside the
+    dish's name (想买牛腩回来做西红柿土豆炖牛肉 牛腩一份多少钱 这菜得弄多久): the pack's facts come first."""
+    sold = [a for a in asked_attributes(question) if a in SOLD_FACTS]
+    if found.mode != "recipe" or not sold:
+        return found
+    dishes = [d for _, d in named_dishes(question, sources)]
+    products = [(p, t) for p, t in named_products(question, catalog) if not any(inside_name(question, t, d) for d in dishes)]
+    pack = catalog_answer(question, products, sold) if products else None
+    if pack is None:
+        return found
+    text = pack.answer.rpartition("（来源")[0] + found.answer.rpartition("（来源")[0]
+    titles = [s.title for s in pack.sources] + [found.sources[0].title]
+    return Answer(text + _cite(titles), pack.sources + found.sources, mode="recipe")
 
 
 def _cited(answer: Answer) -> set[str]:

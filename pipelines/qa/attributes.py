@@ -44,7 +44,7 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
                 r"品种|什么馅|啥馅|(什么|啥|哪)(猪|牛|鸡|羊|鱼)|里(面)?都有(什么|啥|哪些|些啥|些什么)|(什么|啥)料",
                 r"(怎么|用什么|拿什么|啥|什么)(做|制|熬|酿|榨|加工)(的|成)|用什么|用的什么|用的是|原料|配方|配料|成分|工艺|添加|加了|加糖|放了|含(有|不含)?"
                 r"|纯的|是纯|有没有加|原切|拼接|合成|勾兑|色素|防腐剂|(加|放|添加|掺)了?(别的|其他|其它)",),
-    "storage": (r"保存|存放|储存|储藏|怎么放|怎么存|放冰箱|冰箱|冷藏|冷冻|冻|解冻|常温|放哪|收到(以后|后)|买回来(?=(以后|后)?(怎么办|咋办|呢)?[？?]?$)",),  # 买回来要热一下吗: context
+    "storage": (r"保存|存放|储存|储藏|怎么放(?!软|熟)|怎么存|放冰箱|冰箱|冷藏|冷冻|冻|解冻|常温|放哪|收到(以后|后)|买回来(?=(以后|后)?(怎么办|咋办|呢)?[？?]?$)",),  # 买回来要热一下吗: context
     "how_to_eat": (r"怎么(给[^，。？?！!]{1,4})?(热|加热|蒸|煎|烤|炸)|(要不要|需不需要|用不用|需要|要)(再)?(加热|热|蒸|煮)(一下)?|怎么给[^，。？?！!]{1,4}(做|弄|吃|喝)|(加热|热|蒸|煎|烤)(多久|几分钟)|怎么吃|吃法|怎么办|咋办|怎么煮|怎么做|怎么弄|怎么用|怎么泡|怎么冲|怎么喝|几分钟|多久能熟|煮多久|生吃|生食|直接(吃|喝|炒|煮|蒸|煎|炸|烤|炖|下锅)"
                    r"|用多少|放多少|加多少|一次(用|吃|放|喝)|可以吃|能吃|能不能吃|几个月|几岁|适合|配什么|搭配|(用来|拿来|能|可以)(炒|煮|蒸|炸|煎|烤|拌|做|炖|煲)",),
 }
@@ -103,9 +103,18 @@ def asked_attributes(question: str) -> list[str]:
     if asked_allergens(question) and asks_content and not any(a == "allergens" for _, a in found):
         found.append((len(question), "allergens"))
     attrs = list(dict.fromkeys(a for _, a in sorted(found)))
-    if "after_opening" in attrs:  # 开封后能放多久: never the unopened shelf life
+    if "after_opening" in attrs and not _unopened_asked_too(question):  # 开封后能放多久: never the unopened shelf life
         attrs = [a for a in attrs if a not in ("shelf_life", "storage")]
     return attrs
+
+
+def _unopened_asked_too(question: str) -> bool:
+    """能放几天？开了盖多久要喝完: a clause before the opening asks the shelf life, one after it the opened one
+    (each is answered); 开了要放冰箱吗，能放多久 asks only of the opened one."""
+    clauses = [c for c in re.split(r"[，,。？?！!；;]", question) if c.strip()]
+    own = [{a for _, a in _consume(c)[1]} for c in clauses]
+    opened = next((i for i, f in enumerate(own) if "after_opening" in f), len(own))
+    return any("shelf_life" in f for f in own[:opened])  # a clause after 开了 is still about the opened one
 
 
 def is_yes_no(question: str) -> bool:

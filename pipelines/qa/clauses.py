@@ -40,6 +40,8 @@ RELATED = {"宝宝": ("婴儿", "婴幼儿", "儿童"), "小孩": ("儿童", "�
            "开水": ("沸水", "滚水"), "热水": ("温水", "沸水"),  # boiling water is 沸水 on a label
            "直接吃": ("即食", "即可食用"), "直接喝": ("即饮", "即可饮用")}  # ready to eat is 即食 on a label  # a pastry's filling is written as what wraps what (莲蓉包蛋黄) or 夹心
 _AS_IT_COMES = re.compile(r"直接(吃|喝)")  # eaten as it comes: a label's 即食
+_HOW_MUCH = re.compile(r"(加|放|用|倒|兑)多少|多少(水|克|毫升)|几勺|几克")
+_MEASURED = re.compile(r"\d+(\.\d+)?\s*(ml|毫升|升|l|g|克|kg|勺|杯)", re.IGNORECASE)
 _ANYTHING = frozenset(("东西", "别的", "其他", "其它", "啥", "什么", "成分"))
 _WITHOUT = re.compile(r"^(无|零|不含|低)(?=.)")  # 无糖 -> 糖: a clause saying 加冰糖 answers "is it 无糖"
 _ADVERB = re.compile(r"^[先再还多都也就只](?=.)")  # 先泡 -> 泡: an adverb jieba glues to the verb
@@ -88,10 +90,13 @@ def evidence_clauses(question: str, product: Product, term: str, attrs: list[str
                if not (key == "allergens" and _NONE_LISTED.fullmatch(c.strip()))]  # a bare 无 would read as 无糖
     if _unmatched_thing(question, product, term, [c for _, c in clauses]):
         return []  # 有没有加防腐剂 and no clause names 防腐剂: 不加泡打粉 does not answer it
+    amount_asked = bool(_HOW_MUCH.search(question))
     for i, (key, clause) in enumerate(clauses):
         score = sum(max(term_match(w, clause) for w in variants) for variants in words)
         if key not in _WORD_ONLY_FIELDS or score:  # a bare tag (零食) answers nothing by a cue word alone
             score += 0.5 * cue_count(clause, cues)
+        if amount_asked and _MEASURED.search(clause):
+            score += 1  # 要加多少水: the clause with 500ml, not only the one naming 水
         if key == "allergens" and score >= 1:
             score += 1  # a warning about who should not eat it (婴儿不宜食用) comes before how to eat it
         if score >= 0.5:

@@ -37,9 +37,9 @@ _PHRASE_BREAK = re.compile(r"\s+")
 _TAKES_OBJECT = frozenset("有是要能会用放加含可需")  # 有没有 X, 是不是 X, 要不要 X: the A-not-A asks about what follows
 # A phrase ending in a question word has asked its question (焖多久 焯水又要几分钟), unless what follows the
 # break is the unit or thing that question word counts (多少 钱, 几 分钟, 什么 牌子).
-_WH_END = re.compile(r"((多少钱|几块钱?)(一[\u4e00-\u9fff])?|多久|多长时间|几分钟|几小时|几天|几号|几点|哪天|哪里|哪儿|怎么样|什么时候)$")
+_WH_END = re.compile(r"((多少钱|多钱|几块钱?)(一[\u4e00-\u9fff])?|多久|多长时间|几分钟|几小时|几天|几号|几点|哪天|哪里|哪儿|怎么样|什么时候)$")
 # Two phrases that each hold a question word are two questions (荞麦面有啥过敏原 做酱拌荞麦面要煮多久).
-_ASKING_WORD = re.compile(r"什么|啥|哪|几|多少|多久|怎么|咋|为什么|吗|么|呢|是不是|有没有|能不能|要不要")
+_ASKING_WORD = re.compile(r"什么|啥|哪|几|多少|多钱|多久|怎么|咋|为什么|吗|么|呢|是不是|有没有|能不能|要不要")
 _COUNTED = re.compile(r"[钱块元斤克个只分秒天小时号点]|一")
 # Regional question words said the standard way, so one set of cue patterns reads every resident:
 # Southwestern Mandarin (咋个, 啷个, 啥子, 没得, 莫得, 得不得, 好多钱, 要好久), Northern and Northeastern

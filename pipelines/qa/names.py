@@ -8,6 +8,7 @@ the known name before anything else reads the question.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from pipelines.catalog import Product
@@ -29,12 +30,18 @@ def category_products(question: str, products: list[Product]) -> list[tuple[Prod
     the one whose name ends with a kind of that category (it is one, not made with one)."""
     found = []
     for word, kinds in categories().items():
-        if word not in question:
+        if word not in question or pointed_at(question, word):
             continue
         heads = [p for p in products if any(is_head(kind, split_name(p.name)[0]) for kind in kinds)]
         if len(heads) == 1:  # 蘑菇: 干香菇 is one, 菌菇汤底 is a soup base; 水果 is not 黄桃罐头
             found.append((heads[0], word))
     return found
+
+
+def pointed_at(question: str, word: str) -> bool:
+    """菜 or 饭 after a demonstrative (这菜从头到尾得弄多久, 这道菜) is the dish being talked about, not a vegetable
+    on sale (那个油 still points at the oil)."""
+    return word in ("菜", "饭") and bool(re.search(rf"[这那此该][个道]?{word}", question))
 
 
 def names_what_it_is(term: str, product: Product) -> bool:

@@ -19,7 +19,7 @@ from pipelines.qa.attributes import FIELD_ATTRIBUTES, asked_attributes, is_yes_n
 from pipelines.qa.clauses import CLAUSE, CLAUSE_FIELDS, CONTENT_Q, CUES, MODAL, evidence_clauses, field_text
 from pipelines.qa.evidence import term_match
 from pipelines.qa.groups import SAYS_SUITABLE, asked_groups, names_group, only_group_question, outside_name
-from pipelines.qa.names import category_products
+from pipelines.qa.names import category_products, pointed_at
 from pipelines.retrieval import SourceInfo
 from pipelines.zh import content_terms, is_dictionary_word, pos_cut
 
@@ -34,7 +34,7 @@ _NOT_ADDED = re.compile(r"不添加|不加|不含|无添加|未添加")
 _USED = re.compile(r"使用|采用|改用|用")
 _THAW_Q = re.compile(r"(要不要|需不需要|用不用|需要|要)先?解冻|先解冻|不用解冻|直接(下锅|煮|蒸|煎|炸|烤)")
 _DONT_USE = re.compile(r"(不要|不能|别|勿|切勿|不宜)(使用|用)")
-_REMEDY_Q = re.compile(r"怎么办|咋办|怎么处理|如何处理")  # what to do about a state the product is in
+_REMEDY_Q = re.compile(r"怎么办|咋办|怎么处理|如何处理|怎么(放|弄|变|才能)(软|熟|甜)|催熟")  # what to do about a state the product is in
 _EATING = re.compile(r"生吃|生食|直接吃|直接喝|拆开就")
 _LIMIT = re.compile(r"当天|尽快|小时内|天内|立即")
 # A per-unit quantity in a selling point (每枚约50g, 一袋可煮一锅4人份, 每包煮2L): answers a size question too.
@@ -55,7 +55,8 @@ def named_products(question: str, products: list[Product]) -> list[tuple[Product
     by_sku = {p.sku: p for p in products}
     for word in _naming_words(question):
         owners = [p.sku for p in products if _names(word, split_name(p.name)[0]) and word not in p.get("origin")]
-        if len(owners) == 1 and not (is_modifier(word) or is_place(word)):  # 带鱼 names 舟山带鱼段 alone
+        if len(owners) == 1 and not (is_modifier(word) or is_place(word) or pointed_at(question, word)):  # 带鱼 names
+            # 舟山带鱼段 alone
             terms[owners[0]] = [*terms[owners[0]], word]
     found = sorted(((t, sku) for sku, ts in terms.items() for t in ts if t in question), key=lambda x: -len(x[0]))
     found += [(word, p.sku) for p, word in category_products(question, products)]  # after the names: 牛肉 -> 谷饲牛腩

@@ -51,6 +51,8 @@ _ONCE_PUT_IN = re.compile(r"(?P<thing>[\u4e00-\u9fff]{1,4})(下锅|下入|放入
                           r"[^，,。？?]{0,6}" + _ASKED_TIME)
 _PUT_IN_THEN = re.compile(r"(?P<thing>[\u4e00-\u9fff]{1,4})(下锅|下入|放入|加入|倒入|[放加倒下]进去|[放加倒]进锅|下去)了?(以后|之后|后)"
                           r"[^，,。？?]{0,6}(怎么|如何|咋)")
+_DURATION_ASKED = re.compile(r"多久|多长时间|几分钟|多少分钟|几个?小时|多少度|几度|多少|几")
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")  # 用不用翻面 asks on its own
 _REST_ASKED = re.compile(r"放(?=多久|几分钟|几个?小时|多长时间|一会)")
 _SINCE = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(分钟|小时|钟头|秒)(以)?后")
 _ADDING = re.compile(r"下锅|下入|放入|加入|倒入|打入|加|放|下")
@@ -110,7 +112,7 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     if added := addition_time(chunks, question):
         return added
     everything = [s for s in split_sentences([x for h in chunks for x in h.body.splitlines()]) if _DURATION.search(s)]
-    rest = (context or question).replace(dish_name(title), " ")
+    rest = _with_context(question, context).replace(dish_name(title), " ")
     names = ingredient_names(chunks)  # 烤麸要泡多久: 烤麸 is a thing, its 烤 is no action
     asked = _mask(asked_action(_after_dish(question, dish_name(title))), names)  # not an action in a name
     asked = _REST_ASKED.sub("放置", asked)  # 放多久才凝固: left to stand (放置), not put in (放入)
@@ -129,6 +131,8 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     headings = _headings(chunks)  # 煮多久: the steps under 煮蛋 say 保持 25 分钟 without 煮
     family = {f for v in verbs for f in (verb_family(v) or (v,))}
     named = [n for n in names if any(f in n for f in family)]  # 蒸肉粉, 空气炸锅: naming them is no 蒸 or 炸
+    if named and not any(f in _mask(s, named) for s in steps for f in family):
+        named = []  # …unless only the tool names it: 空气炸锅鸡翅中要炸几分钟 is its air-fryer steps
     phrases = _verb_phrases(asked, verbs)
     carried = _with_previous(split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks)), steps)
     # 炖多久: 大火煮开后等 5 分钟 brings it to the boil, it does not stew (煮多久 may well mean that boil)
@@ -149,6 +153,19 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     most = max(shared_pairs(asked, s) for s in best)  # a tie: the one sharing most of the wording (冰水, 捞出)
     best = [s for s in best if shared_pairs(asked, s) == most][:2]
     return join_parts([s for s in steps + notes if s in best], 200)
+
+
+def _with_context(question: str, context: str) -> str:
+    """The clause asked with the message's clauses that ask nothing themselves (包饺子的面要醒多久，第一次自己和面:
+    和面 says which 醒); another clause's own question (焯水要煮几分钟？下锅以后又要炖多久) stays its own."""
+    if not context:
+        return question
+    told = [c for c in re.split(r"[，,。？?！!；;\s]+", context) if c and c not in question and not _asks_itself(c)]
+    return "，".join([question, *told])
+
+
+def _asks_itself(clause: str) -> bool:
+    return bool(_DURATION_ASKED.search(clause) or _A_NOT_A.search(clause)) or clause.endswith(("吗", "么", "呢"))
 
 
 def _with_previous(sentences: list[str], timed: list[str]) -> dict[str, str]:

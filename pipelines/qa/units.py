@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from pipelines.qa.attributes import CATALOG_ONLY, asked_attributes, is_yes_no, recipe_part
+from pipelines.zh import pos_cut
 
 _BREAK = re.compile(r"[，,。；;？?！!]+")
 # Question words of everyday Mandarin: a clause holding one asks something.
@@ -20,6 +21,7 @@ _ASKS = re.compile(r"什么|啥|哪|几|多少|多久|多长|怎么|怎样|如�
 _JOINERS = re.compile(r"^(和|跟|与|还有|以及|、)|(和|跟|与|还有|以及|、)$")
 _EACH = re.compile(r"分别|各自|各")
 
+_COUNTERS = frozenset(("份", "人", "个", "次", "话"))  # 一份, 几个人: how much, not of what
 Namer = Callable[[str], list[tuple[str, bool]]]  # the subjects a text names: (product term or dish name, is a dish)
 
 
@@ -44,6 +46,8 @@ def question_units(question: str, subjects_of: Namer) -> list[str]:
         named = [(n, dish) for n, dish in subjects_of(unit) if dish or n not in subject]  # 酸奶 after 酸奶意式奶冻
         products = [n for n, dish in before if not dish]
         if named:
+            if products and all(dish for _, dish in named) and recipe_part(unit) == "amount" and not _things(unit, named):
+                unit = products[0] + unit  # 芝麻酱开盖后能放多久？拌凉面一份用多少: how much 芝麻酱 the dish takes
             subject, before = "和".join(n for n, _ in named), named
             own.append(unit)
         elif products and len(products) < len(before) and _asks_the_pack(unit):  # 买了基围虾准备做白灼虾，…？
@@ -68,6 +72,13 @@ def per_dish(question: str, dishes: list[str]) -> list[str]:
         text = "".join(_JOINERS.sub("", p) for p in text.split("　"))
         out.append(_EACH.sub("", text))
     return out
+
+
+def _things(unit: str, named: list[tuple[str, bool]]) -> list[str]:
+    """What the unit asks about besides the subjects it names (自己做酸菜鱼要加多少水: 水)."""
+    for name, _ in named:
+        unit = unit.replace(name, " ")
+    return [w for w, flag in pos_cut(unit) if flag.startswith("n") and len(w) > 0 and w not in _COUNTERS]
 
 
 def _asks_the_pack(unit: str) -> bool:

@@ -155,3 +155,25 @@ def test_catalog_phrasings_and_context(request, kb, question, facts):
 def test_after_sales_and_dosing_go_to_the_leader(request, kb, question):
     answer = answer_question(question, request.getfixturevalue(f"{kb}_kb"), None)
     assert answer.handoff and answer.reason == "out_of_scope", answer.answer
+
+
+@pytest.mark.parametrize(("kb", "question", "facts"), [  # unseen5's kinds of miss (held out, then read), in other words
+    ("shared", "温泉蛋水温保持多少度？鸡蛋放进去泡多久", ["70℃", "25 分钟"]),  # 鸡蛋 is the dish's egg
+    ("shared", "南派红烧肉焯水煮几分钟？下锅以后又炖多久", ["15 分钟", "50 分钟-60 分钟"]),  # each clause its own time
+    ("shared", "空气炸锅做鸡翅中要炸几分钟", ["10 分钟", "7 分钟"]),  # 炸 only in the tool's name
+    ("shared", "想买牛腩做西红柿土豆炖牛肉 牛腩一份多少钱 这菜要弄多久", ["68元", "1 至 1.5 小时"]),  # the pack's price
+    ("shared", "低温鲜牛奶能放几天？开了盖多久得喝完", ["冷藏7天", "48小时"]),  # unopened, then opened
+    ("shared", "黑猪肋排一份多钱 做土豆炖排骨要用多少排骨", ["75元", "750g"]),
+    ("fresh2", "花生过敏吃纯芝麻酱会不会有事", ["不掺花生酱"]),  # the allergen asked, not the one in the name
+    ("fresh2", "猕猴桃到手太硬了怎么放软", ["和苹果放一起"]),
+    ("fresh2", "酸菜鱼预制菜怎么做，要加多少水", ["500ml"]),
+    ("fresh2", "芝麻酱开盖能放多久？拌凉面一份用多少", ["2个月", "芝麻酱 30g"]),
+])
+def test_held_out_kinds_of_miss(request, kb, question, facts):
+    answer = answer_question(question, request.getfixturevalue(f"{kb}_kb"), None)
+    assert not answer.handoff and all(f in answer.answer for f in facts), answer.answer
+
+
+def test_an_opened_bottle_asked_twice_gets_no_shelf_life(seed_kb):
+    answer = answer_question("花生酱开了盖要放冰箱吗？能放多久？", seed_kb, None).answer
+    assert "30天内" in answer and "12个月" not in answer, answer
