@@ -66,6 +66,11 @@ def test_retrieval_alone_ranks_the_expected_source_first_for_most(shared_kb):
     ("questions-fresh2.jsonl", "fresh2_kb", 0.93),
     # a third, its questions written before the answerer's code was read (first runs 0.80, 0.81)
     ("questions-fresh3.jsonl", "fresh3_kb", 0.95),
+    # batches written from the knowledge alone, each first run unseen, then tuned on (first runs in RULES.md)
+    ("unseen4/fresh.jsonl", "fresh_kb", 0.95), ("unseen5/shared.jsonl", "shared_kb", 0.93),
+    ("unseen5/fresh2.jsonl", "fresh2_kb", 0.95), ("unseen6/shared.jsonl", "shared_kb", 0.95),
+    ("unseen6/fresh3.jsonl", "fresh3_kb", 0.95), ("unseen7/fresh2.jsonl", "fresh2_kb", 0.95),
+    ("unseen7/fresh3.jsonl", "fresh3_kb", 0.95),
 ])
 def test_an_invented_set_on_its_own_knowledge(request, questions, kb, least_correct):
     """Each fresh question set on the invented catalog and recipes it was written for (see RULES.md)."""
