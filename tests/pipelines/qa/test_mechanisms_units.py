@@ -99,6 +99,10 @@ def test_a_use_or_a_sweetness_does_not_settle_a_yes_no(seed_kb, question):
     ("shared", "烤鸡翅要预热几度", ["200℃"]),
 ])
 def test_answers_across_knowledge_bases(request, kb, question, facts):
+    _answers_with(request, kb, question, facts)
+
+
+def _answers_with(request, kb: str, question: str, facts: list[str]) -> None:
     answer = answer_question(question, request.getfixturevalue(f"{kb}_kb"), None)
     assert not answer.handoff and all(f in answer.answer for f in facts), answer.answer
 
@@ -121,8 +125,7 @@ def test_why_a_step_is_done(seed_kb, fresh2_kb):
     ("fresh3", "油焖春笋白糖和油各放多少", ["白糖 15 克", "食用油 30 毫升"]),
 ])
 def test_stages_waits_and_reasons(request, kb, question, facts):
-    answer = answer_question(question, request.getfixturevalue(f"{kb}_kb"), None)
-    assert not answer.handoff and all(f in answer.answer for f in facts), answer.answer
+    _answers_with(request, kb, question, facts)
 
 
 def test_an_allergen_column_saying_none_is_no_evidence(fresh3_kb):
@@ -144,8 +147,7 @@ def test_an_allergen_column_saying_none_is_no_evidence(fresh3_kb):
     ("seed", "赣南脐橙坏了能赔吗", ["坏果包赔"]),  # the listing promises it
 ])
 def test_catalog_phrasings_and_context(request, kb, question, facts):
-    answer = answer_question(question, request.getfixturevalue(f"{kb}_kb"), None)
-    assert not answer.handoff and all(f in answer.answer for f in facts), answer.answer
+    _answers_with(request, kb, question, facts)
 
 
 @pytest.mark.parametrize(("kb", "question"), [
@@ -170,8 +172,7 @@ def test_after_sales_and_dosing_go_to_the_leader(request, kb, question):
     ("fresh2", "芝麻酱开盖能放多久？拌凉面一份用多少", ["2个月", "芝麻酱 30g"]),
 ])
 def test_held_out_kinds_of_miss(request, kb, question, facts):
-    answer = answer_question(question, request.getfixturevalue(f"{kb}_kb"), None)
-    assert not answer.handoff and all(f in answer.answer for f in facts), answer.answer
+    _answers_with(request, kb, question, facts)
 
 
 def test_an_opened_bottle_asked_twice_gets_no_shelf_life(seed_kb):
