@@ -17,6 +17,7 @@ from pipelines.facts import asked_allergens, is_allergy_question
 from pipelines.llm.base import LLM
 from pipelines.qa.attributes import asked_attributes, recipe_part
 from pipelines.qa.cache import AnswerCache
+from pipelines.qa.dishes import cooked_at_home, dish_names, dishes_made_of, named_dishes
 from pipelines.qa.evidence import SourceEvidence, group_sources
 from pipelines.qa.message import clean_message
 from pipelines.qa.names import (
@@ -31,14 +32,7 @@ from pipelines.qa.names import (
 from pipelines.qa.options import AskOptions
 from pipelines.qa.polish import polish
 from pipelines.qa.products import CONTENT_Q, catalog_products, named_products, product_answer
-from pipelines.qa.recipes import (
-    cooked_at_home,
-    dish_name,
-    dish_names,
-    dishes_made_of,
-    named_dishes,
-    recipe_answer,
-)
+from pipelines.qa.recipes import dish_name, recipe_answer
 from pipelines.qa.routing import _dish_pack, about_contents, catalog_first, inside_name, sold_as_the_dish  # noqa: F401
 from pipelines.qa.scope import AFTER_SALES_PROMISE, outside_scope
 from pipelines.qa.screen import screen_question

@@ -28,7 +28,7 @@ from pipelines.qa.recipe_text import (
 from pipelines.qa.steps import fit_steps
 from pipelines.qa.text import asked_words, quoted_sentences, shared_pairs
 from pipelines.qa.times import keep_answer, numbered_lines, steps_after_adding, time_answer
-from pipelines.retrieval import Hit, SourceInfo
+from pipelines.retrieval import Hit
 from pipelines.zh import pos_cut
 
 # A stated quantity: digits, or a Chinese numeral with a measure word as recipes write them (玉米一根, 大葱小半根, 蒜 5-8 瓣).
@@ -38,16 +38,8 @@ _USES = re.compile(r"(?:有|放|加|用|含)(?:没有|不)?(?:点|些)?([\u4e00-
 # Words for "the quantities" as a whole (what recipe sites call the list of amounts).
 GENERIC_AMOUNT_WORDS = frozenset(("比例", "用量", "调料", "配料", "材料", "原料", "食材", "分量", "份量", "配比", "量"))
 _QUESTION_CLAUSE = re.compile(r"[，,；;。！？?!\s]+|还有|另外")
-# A cooking verb done (煎好了, 包好的, 炸完的): the food is in the resident's kitchen, being cooked; 是腌好的吗
-# asks what state the pack is sold in.
-_COOKED = re.compile(r"(?<![是已])[包煎炸煮蒸烤炖焖卤腌炒烧拌擀揉][好完](了|的|后|以后|之后|再|为|要)")  # not 炒好吃
 
 
-# How residents say they cook it themselves: 自己包的, 在家做, 做扣肉的时候 (and, of a dish named, 包饺子的肉馅).
-_COOKING_AT_HOME = r"自己[包做蒸煮炸烤腌卤炒擀和烙]|在家里?[包做蒸煮炸烤]|[做包蒸煮炒炸烙][^，。？?]{0,8}的时候"
-HOME_COOKING = re.compile(_COOKING_AT_HOME)
-HOME = re.compile(_COOKING_AT_HOME + r"|包[^，。？?]{0,6}[馅皮]")  # 王阿姨包的饺子皮 is hers: only with the dish named
-_RECIPE_ASKED = re.compile(r"做法|菜谱|食谱|教程|配方里")  # the resident asks for the recipe itself
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")
 _MAKES_INTO = r"(调|做|揉|和|搅|拌|熬|擀|混合|兑|搓|包)成"  # 调成碗汁, 揉成面团: the step that makes it
 _OFFERS = re.compile(r"代替|替代|替换|换成|也可以用|也可用|可以用|其他|或者")
@@ -57,42 +49,6 @@ _WHEN_SAID = re.compile(r"前|后|最后|先|再|分钟|时")
 # How a recipe gives a reason: 为了, 因为, 这样, 才, 会 (what happens otherwise), 更 (what it makes better).
 _REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用")
 _TEMPERATURE = re.compile(r"℃|°|\d\s*度")
-
-
-def named_dishes(question: str, sources: list[SourceInfo]) -> list[tuple[SourceInfo, str]]:
-    """Recipes whose dish name the question contains, longest name first."""
-    found = [(s, dish_name(s.title)) for s in sources if s.kind == "recipe"]
-    named = [(s, d) for s, d in found if len(d) >= 2 and d in question]
-    named += [(s, base) for s, d in found if (base := _qualified_mention(question, d)) and not any(o is s for o, _ in named)]
-    return sorted(named, key=lambda sd: -len(sd[1]))
-
-
-def _qualified_mention(question: str, dish: str) -> str:
-    """The name before a dish's bracketed qualifier (酸梅汤 of 酸梅汤（半成品加工）) when the question says it with a piece
-    of the qualifier (半成品酸梅汤) or asks for the recipe by name (做法里); '' otherwise."""
-    base, _, qualifier = dish.partition("（")
-    pieces = {qualifier[i:i + 2] for i in range(len(qualifier.rstrip("）")) - 1)}
-    if len(base) < 2 or not qualifier or base not in question:
-        return ""
-    return base if any(p in question for p in pieces) or _RECIPE_ASKED.search(question) else ""
-
-
-def dish_names(sources: list[SourceInfo]) -> list[str]:
-    return [dish_name(s.title) for s in sources if s.kind == "recipe"]
-
-
-def cooked_at_home(question: str) -> bool:
-    """The question speaks of the food as cooked at home (包好的饺子, 羊排煎好了, 自己包的): a time, a rest or a
-    step then is a recipe's, not the pack's."""
-    return bool(_COOKED.search(question) or HOME_COOKING.search(question))
-
-
-def dishes_made_of(terms: list[str], sources: list[SourceInfo]) -> list[tuple[SourceInfo, str]]:
-    """The one recipe whose dish name holds a product the question names (羊排 -> 香煎羊排, 饺子 -> 三鲜水饺);
-    [] when none or several do."""
-    found = [(s, dish_name(s.title)) for s in sources if s.kind == "recipe"]
-    made = [(s, d) for s, d in found if any(w in d for t in terms for w in (t, *aliases_of(t)) if len(w) > 1)]
-    return made if len(made) == 1 else []
 
 
 def ingredient_items(chunks: list[Hit]) -> list[str]:

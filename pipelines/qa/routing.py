@@ -7,8 +7,8 @@ import re
 
 from pipelines.catalog.terms import split_name
 from pipelines.qa.attributes import CATALOG_ONLY, is_yes_no, recipe_part
+from pipelines.qa.dishes import HOME
 from pipelines.qa.products import CONTENT_Q
-from pipelines.qa.recipes import HOME
 
 _HAS = re.compile(r"有没有|有无|有[^，。？?]{1,6}(吗|么|嘛|没)")  # 有没有防腐剂: what the pack holds
 _PACK_SUFFIX = re.compile(r"(预制菜|半成品|料理包|调理包|快手菜)$")

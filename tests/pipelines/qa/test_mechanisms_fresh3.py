@@ -17,9 +17,9 @@ from pipelines.catalog import load_catalog
 from pipelines.facts import is_allergy_question
 from pipelines.qa import answer_question
 from pipelines.qa.attributes import asked_attributes, recipe_part
+from pipelines.qa.dishes import cooked_at_home, dishes_made_of
 from pipelines.qa.names import correct_typos, expand_short_dish_names
 from pipelines.qa.products import named_products, product_answer
-from pipelines.qa.recipes import cooked_at_home, dishes_made_of
 from pipelines.qa.times import asked_action, names_the_action
 
 FRESH3 = load_catalog(Path(__file__).parent / "fresh3" / "products.csv")
