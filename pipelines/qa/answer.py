@@ -9,7 +9,7 @@ may be polished by the LLM, and only when the polish keeps every fact (pipelines
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import replace
 
 from pipelines.catalog import product_terms
 from pipelines.catalog.terms import split_name
@@ -31,11 +31,13 @@ from pipelines.qa.names import (
 )
 from pipelines.qa.options import AskOptions
 from pipelines.qa.polish import polish
-from pipelines.qa.products import CONTENT_Q, catalog_products, named_products, product_answer
+from pipelines.qa.products import CONTENT_Q, catalog_products, named_products
 from pipelines.qa.recipes import dish_name, recipe_answer
+from pipelines.qa.result import Answer, Source, catalog_answer, cite
 from pipelines.qa.routing import _dish_pack, about_contents, catalog_first, inside_name, sold_as_the_dish  # noqa: F401
 from pipelines.qa.scope import AFTER_SALES_PROMISE, outside_scope
 from pipelines.qa.screen import screen_question
+from pipelines.qa.several import SOLD_FACTS, combined, dishes_only, subjects, with_pack_facts
 from pipelines.qa.text import quoted_sentences, shared_pairs
 from pipelines.qa.times import ingredient_names, names_the_action
 from pipelines.qa.typos import correct_cue_typos
@@ -43,33 +45,9 @@ from pipelines.qa.units import per_dish, question_units
 from pipelines.retrieval import Hit, Retriever, SourceInfo
 from pipelines.zh import cut, fit
 
-SOLD_FACTS = ("price", "arrival", "stock")  # facts only a product in the catalog has
 _PERIOD = re.compile(r"\d+\s*(分钟|分半|小时|秒|天|周|个月)|[一二两三四五六七八九十半]+(分钟|小时|天)")  # a stated time
 _ALLERGY_AFTER = re.compile(r"(的人)?(过敏|不耐受)")  # 牛奶过敏: what the resident cannot eat
 _CLAUSE_BREAK = re.compile(r"[，,。；;？?！!\s]|还有|另外")
-
-
-@dataclass
-class Source:
-    id: str
-    title: str
-    kind: str
-    score: float
-    snippet: str
-
-
-@dataclass
-class Answer:
-    answer: str
-    sources: list[Source] = field(default_factory=list)
-    handoff: bool = False
-    reason: str = ""  # why it handed off: hostile | out_of_scope | no_match | not_in_knowledge | low_coverage | no_answer
-    detail: str = ""  # the hostile kind (prompt_injection, ...) or the words the knowledge lacks
-    mode: str = "handoff"  # catalog | recipe | transcript | extractive | llm | handoff
-    cached: bool = False
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def answer_question(question: str, kb: Retriever, llm: LLM | None, options: AskOptions = AskOptions(),
@@ -94,12 +72,12 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
         return _handoff(options, "out_of_scope", outside)
     question = _normalised(question, kb, sources, catalog)
     whole = _answer_one(question, kb, llm, options, sources, catalog)
-    units = [d for u in question_units(question, lambda text: _subjects(text, catalog, sources))
-             for d in per_dish(u, _dishes_only(u, catalog, sources))]
+    units = [d for u in question_units(question, lambda text: subjects(text, catalog, sources))
+             for d in per_dish(u, dishes_only(u, catalog, sources))]
     if len(units) < 2:
-        return _with_pack_facts(whole, question, catalog, sources)
+        return with_pack_facts(whole, question, catalog, sources)
     answers = [_answer_one(u, kb, llm, options, sources, catalog) for u in units]
-    return _combined(whole, answers, question)
+    return combined(whole, answers, question)
 
 
 def _promised(outside: str, question: str, catalog: list) -> bool:
@@ -155,57 +133,6 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
     return found if found and retrieved.handoff else retrieved  # no recipe states the time: the pack's own words
 
 
-def _subjects(text: str, catalog: list, sources: list[SourceInfo]) -> list[tuple[str, bool]]:
-    return [(t, False) for _, t in named_products(text, catalog)] + [(d, True) for _, d in named_dishes(text, sources)]
-
-
-def _dishes_only(text: str, catalog: list, sources: list[SourceInfo]) -> list[str]:
-    """The dishes a question names when it names no product outside their names (酸菜 in 猪肉烩酸菜 is the dish's);
-    a dish inside a longer one's name is the longer one."""
-    names = [d for _, d in named_dishes(text, sources)]
-    names = [d for d in names if not any(d != o and d in o for o in names)]
-    if any(not any(inside_name(text, t, d) for d in names) for _, t in named_products(text, catalog)):
-        return []
-    return names
-
-
-def _combined(whole: Answer, answers: list[Answer], question: str) -> Answer:
-    """One answer per question of the message, when each has one from a source the message names and the whole
-    message's answer lacks some."""
-    if any(a.handoff for a in answers) or all(_cited(a) <= _cited(whole) for a in answers):
-        return whole  # the same sources: the whole message's answer reads them with all its context
-    if any(a.mode != "catalog" and dish_name(a.sources[0].title) not in question for a in answers):
-        return whole  # 温泉蛋…鸡蛋放进去泡多久: 鸡蛋 is the dish's egg, not a question for another recipe
-    facts = [a.answer.rpartition("（来源")[0].partition("：")[2].rstrip("。") for a in answers]
-    if not whole.handoff and all(f and f in whole.answer for f in facts):
-        return whole
-    texts = list(dict.fromkeys(a.answer.rpartition("（来源")[0].rstrip("。") for a in answers))
-    cited = list({s.id: s for a in answers for s in a.sources}.values())
-    titles = [s.title for a in answers for s in a.sources[:1]]
-    return Answer("。".join(texts) + "。" + _cite(titles), cited, mode=answers[0].mode)
-
-
-def _with_pack_facts(found: Answer, question: str, catalog: list, sources: list[SourceInfo]) -> Answer:
-    """A recipe's answer to a message that also asks a price, stock or arrival of a product it names outside the
-    dish's name (想买牛腩回来做西红柿土豆炖牛肉 牛腩一份多少钱 这菜得弄多久): the pack's facts come first."""
-    sold = [a for a in asked_attributes(question) if a in SOLD_FACTS]
-    if found.mode != "recipe" or not sold:
-        return found
-    dishes = [d for _, d in named_dishes(question, sources)]
-    products = [(p, t) for p, t in named_products(question, catalog) if not any(inside_name(question, t, d) for d in dishes)]
-    pack = catalog_answer(question, products, sold) if products else None
-    if pack is None:
-        return found
-    text = pack.answer.rpartition("（来源")[0] + found.answer.rpartition("（来源")[0]
-    titles = [s.title for s in pack.sources] + [found.sources[0].title]
-    return Answer(text + _cite(titles), pack.sources + found.sources, mode="recipe")
-
-
-def _cited(answer: Answer) -> set[str]:
-    """The sources an answer is read from: a catalog answer's products, else its first (the rest were retrieved too)."""
-    return {s.id for s in answer.sources} if answer.mode == "catalog" else {s.id for s in answer.sources[:1]}
-
-
 def asked_of(question: str, products: list) -> list:
     """The products a question is about: a name the resident is allergic to (米粉对牛奶过敏: 牛奶) is no
     product asked about; a name after a contains cue that follows the first product
@@ -259,15 +186,6 @@ def _with_streams(answer: Answer, question: str, kb: Retriever, sources: list[So
     return answer
 
 
-def catalog_answer(question: str, products: list, attrs: list[str]) -> Answer | None:
-    parts = [(p, text) for p, term in products if (text := product_answer(question, p, term, attrs))]
-    if not parts:
-        return None
-    text = "。".join(t for _, t in parts) + "。"
-    cited = [Source(p.sku, p.name, "product", 1.0, p.describe()[:100]) for p, _ in parts]
-    return Answer(text + _cite([s.title for s in cited]), cited, mode="catalog")
-
-
 def closer_answer(question: str, found: Answer, other: Answer | None, names: list[str] = ()) -> Answer:
     """`other` when it shares more of the question's character pairs than `found` (ties: `found`); the product's
     and the dish's names count in neither (适合空气炸锅鸡翅中 names the dish, it does not say how to fry it)."""
@@ -290,7 +208,7 @@ def dish_answer(question: str, info: SourceInfo, kb: Retriever, options: AskOpti
     if not text:
         return None
     snippet = chunks[0].snippet if chunks else ""
-    return Answer(f"{info.title}：{text}" + _cite([info.title]), [Source(info.id, info.title, "recipe", 1.0, snippet)],
+    return Answer(f"{info.title}：{text}" + cite([info.title]), [Source(info.id, info.title, "recipe", 1.0, snippet)],
                   mode="recipe")
 
 
@@ -313,7 +231,7 @@ def retrieved_answer(question: str, kb: Retriever, llm: LLM | None, options: Ask
     if not text:
         return _handoff(options, "no_answer", primary.id)
     ordered = [primary] + [s for s in sources if s is not primary]
-    return Answer(text + _cite([primary.title]), [_source(s) for s in ordered], mode=mode)
+    return Answer(text + cite([primary.title]), [_source(s) for s in ordered], mode=mode)
 
 
 def choose_source(sources: list[SourceEvidence], options: AskOptions) -> tuple[SourceEvidence | None, str, str]:
@@ -353,10 +271,6 @@ def compose(question: str, source: SourceEvidence, kb: Retriever, llm: LLM | Non
 
 def _infos(source: SourceEvidence) -> list[SourceInfo]:
     return [SourceInfo(source.id, source.title, "product", dict(source.top.meta))]
-
-
-def _cite(titles: list[str]) -> str:
-    return f"（来源：{'、'.join(dict.fromkeys(titles))}）"
 
 
 def _source(s: SourceEvidence) -> Source:

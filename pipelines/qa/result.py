@@ -1,0 +1,44 @@
+"""What an answer is: its text, the sources it quotes, and whether it hands off to the leader; and the
+catalog's answer for the products a question names."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from pipelines.qa.products import product_answer
+
+
+@dataclass
+class Source:
+    id: str
+    title: str
+    kind: str
+    score: float
+    snippet: str
+
+
+@dataclass
+class Answer:
+    answer: str
+    sources: list[Source] = field(default_factory=list)
+    handoff: bool = False
+    reason: str = ""  # why it handed off: hostile | out_of_scope | no_match | not_in_knowledge | low_coverage | no_answer
+    detail: str = ""  # the hostile kind (prompt_injection, ...) or the words the knowledge lacks
+    mode: str = "handoff"  # catalog | recipe | transcript | extractive | llm | handoff
+    cached: bool = False
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def catalog_answer(question: str, products: list, attrs: list[str]) -> Answer | None:
+    parts = [(p, text) for p, term in products if (text := product_answer(question, p, term, attrs))]
+    if not parts:
+        return None
+    text = "。".join(t for _, t in parts) + "。"
+    cited = [Source(p.sku, p.name, "product", 1.0, p.describe()[:100]) for p, _ in parts]
+    return Answer(text + cite([s.title for s in cited]), cited, mode="catalog")
+
+
+def cite(titles: list[str]) -> str:
+    return f"（来源：{'、'.join(dict.fromkeys(titles))}）"

@@ -1,0 +1,66 @@
+"""A message about several subjects: which subjects each question names, the answers per question put
+together when the whole message's answer lacks one (only from sources the message names), and a named
+pack's price, stock or arrival in front of a recipe's answer."""
+
+from __future__ import annotations
+
+from pipelines.qa.attributes import asked_attributes
+from pipelines.qa.dishes import named_dishes
+from pipelines.qa.products import named_products
+from pipelines.qa.recipe_text import dish_name
+from pipelines.qa.result import Answer, catalog_answer, cite
+from pipelines.qa.routing import inside_name
+from pipelines.retrieval import SourceInfo
+
+SOLD_FACTS = ("price", "arrival", "stock")  # facts only a product in the catalog has
+
+
+def subjects(text: str, catalog: list, sources: list[SourceInfo]) -> list[tuple[str, bool]]:
+    return [(t, False) for _, t in named_products(text, catalog)] + [(d, True) for _, d in named_dishes(text, sources)]
+
+
+def dishes_only(text: str, catalog: list, sources: list[SourceInfo]) -> list[str]:
+    """The dishes a question names when it names no product outside their names (酸菜 in 猪肉烩酸菜 is the dish's);
+    a dish inside a longer one's name is the longer one."""
+    names = [d for _, d in named_dishes(text, sources)]
+    names = [d for d in names if not any(d != o and d in o for o in names)]
+    if any(not any(inside_name(text, t, d) for d in names) for _, t in named_products(text, catalog)):
+        return []
+    return names
+
+
+def combined(whole: Answer, answers: list[Answer], question: str) -> Answer:
+    """One answer per question of the message, when each has one from a source the message names and the whole
+    message's answer lacks some."""
+    if any(a.handoff for a in answers) or all(_cited(a) <= _cited(whole) for a in answers):
+        return whole  # the same sources: the whole message's answer reads them with all its context
+    if any(a.mode != "catalog" and dish_name(a.sources[0].title) not in question for a in answers):
+        return whole  # 温泉蛋…鸡蛋放进去泡多久: 鸡蛋 is the dish's egg, not a question for another recipe
+    facts = [a.answer.rpartition("（来源")[0].partition("：")[2].rstrip("。") for a in answers]
+    if not whole.handoff and all(f and f in whole.answer for f in facts):
+        return whole
+    texts = list(dict.fromkeys(a.answer.rpartition("（来源")[0].rstrip("。") for a in answers))
+    cited = list({s.id: s for a in answers for s in a.sources}.values())
+    titles = [s.title for a in answers for s in a.sources[:1]]
+    return Answer("。".join(texts) + "。" + cite(titles), cited, mode=answers[0].mode)
+
+
+def with_pack_facts(found: Answer, question: str, catalog: list, sources: list[SourceInfo]) -> Answer:
+    """A recipe's answer to a message that also asks a price, stock or arrival of a product it names outside the
+    dish's name (想买牛腩回来做西红柿土豆炖牛肉 牛腩一份多少钱 这菜得弄多久): the pack's facts come first."""
+    sold = [a for a in asked_attributes(question) if a in SOLD_FACTS]
+    if found.mode != "recipe" or not sold:
+        return found
+    dishes = [d for _, d in named_dishes(question, sources)]
+    products = [(p, t) for p, t in named_products(question, catalog) if not any(inside_name(question, t, d) for d in dishes)]
+    pack = catalog_answer(question, products, sold) if products else None
+    if pack is None:
+        return found
+    text = pack.answer.rpartition("（来源")[0] + found.answer.rpartition("（来源")[0]
+    titles = [s.title for s in pack.sources] + [found.sources[0].title]
+    return Answer(text + cite(titles), pack.sources + found.sources, mode="recipe")
+
+
+def _cited(answer: Answer) -> set[str]:
+    """The sources an answer is read from: a catalog answer's products, else its first (the rest were retrieved too)."""
+    return {s.id for s in answer.sources} if answer.mode == "catalog" else {s.id for s in answer.sources[:1]}
