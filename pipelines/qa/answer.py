@@ -39,7 +39,7 @@ from pipelines.qa.scope import AFTER_SALES_PROMISE, outside_scope
 from pipelines.qa.screen import screen_question
 from pipelines.qa.several import SOLD_FACTS, combined, dishes_only, subjects, with_pack_facts
 from pipelines.qa.text import quoted_sentences, shared_pairs
-from pipelines.qa.times import ingredient_names, names_the_action
+from pipelines.qa.times import ingredient_names, mask_names, names_the_action
 from pipelines.qa.typos import correct_cue_typos
 from pipelines.qa.units import per_dish, question_units
 from pipelines.retrieval import Hit, Retriever, SourceInfo
@@ -191,14 +191,8 @@ def closer_answer(question: str, found: Answer, other: Answer | None, names: lis
     and the dish's names count in neither (适合空气炸锅鸡翅中 names the dish, it does not say how to fry it)."""
     if other is None:
         return found
-    question, mine, theirs = (_without(t, names) for t in (question, found.answer, other.answer))
+    question, mine, theirs = (mask_names(t, names) for t in (question, found.answer, other.answer))
     return other if shared_pairs(question, theirs) > shared_pairs(question, mine) else found
-
-
-def _without(text: str, names: list[str]) -> str:
-    for name in sorted(names, key=len, reverse=True):
-        text = text.replace(name, "　")
-    return text
 
 
 def dish_answer(question: str, info: SourceInfo, kb: Retriever, options: AskOptions) -> Answer | None:

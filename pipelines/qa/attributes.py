@@ -36,6 +36,7 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
     "origin": (r"产地|哪里(做|产|生产|加工|烤|来)|哪儿(做|产)|哪家产|哪个国家|哪国|国产|进口|哪个省|哪里产|哪儿产|哪产|产自|原产"
                rf"|(哪里的|哪儿的|哪的)(?!{_MAKER_PLACES})|从哪|哪个地方|什么地方|哪里来|哪来的",),
     "allergens": ("过敏原|" + reaction_pattern().pattern,),  # 过敏, 不耐受, 起疹子 (pipelines/facts/allergens.toml)
+    # a label's producer line (GB 7718 生产者), a listing's 供应商/出自, and the people residents name as makers
     "maker": (r"生产者|生产方|制造商|供应商|供货商|出自|(哪个|哪位|什么|啥)(师傅|阿姨|奶奶|大爷|大妈|老板|农户|果农|渔民|厨师|大厨)"
               r"|谁(做|包|织|种|养|产|家|的|熬|酿|烤|腌|卤|炒|磨|榨|烘|晒|编|缝|钩)|哪家|厂家|厂商|生产商|品牌|牌子|手工做"
               rf"|(哪个|哪一个|什么|啥|哪里的|哪儿的|哪的)({_MAKER_PLACES})|在哪(里|儿)?(做|加工|生产)(出来)?的"

@@ -35,10 +35,10 @@ RELATED = {"宝宝": ("婴儿", "婴幼儿", "儿童"), "小孩": ("儿童", "�
            "度数": ("酒精度",), "炒菜": ("炒", "烹饪", "高温"), "煮饭": ("煮",), "煲汤": ("煲", "汤"), "炖汤": ("炖", "汤"),
            "炸": ("油炸", "高温"), "煎": ("煎制", "高温"),
            "自己": ("自家", "自制", "手工"),  # 是不是自己做的: listings say 自家/自制/手工 for home-made
-           "馅": ("馅料", "夹心", "包"),
+           "馅": ("馅料", "夹心", "包"),  # a pastry's filling is written as what wraps what (莲蓉包蛋黄) or 夹心
            "解冻": ("加热", "下锅", "微波", "直接"),  # a frozen pack's label answers "thaw first?" by how it is heated
            "开水": ("沸水", "滚水"), "热水": ("温水", "沸水"),  # boiling water is 沸水 on a label
-           "直接吃": ("即食", "即可食用"), "直接喝": ("即饮", "即可饮用")}  # ready to eat is 即食 on a label  # a pastry's filling is written as what wraps what (莲蓉包蛋黄) or 夹心
+           "直接吃": ("即食", "即可食用"), "直接喝": ("即饮", "即可饮用")}  # ready to eat is 即食 on a label
 _AS_IT_COMES = re.compile(r"直接(吃|喝)")  # eaten as it comes: a label's 即食
 _HOW_MUCH = re.compile(r"(加|放|用|倒|兑)多少|多少(水|克|毫升)|几勺|几克")
 _MEASURED = re.compile(r"\d+(\.\d+)?\s*(ml|毫升|升|l|g|克|kg|勺|杯)", re.IGNORECASE)

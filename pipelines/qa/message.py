@@ -39,7 +39,8 @@ _TAKES_OBJECT = frozenset("有是要能会用放加含可需")  # 有没有 X, �
 # break is the unit or thing that question word counts (多少 钱, 几 分钟, 什么 牌子).
 _WH_END = re.compile(r"((多少钱|多钱|几块钱?)(一[\u4e00-\u9fff])?|多久|多长时间|几分钟|几小时|几天|几号|几点|哪天|哪里|哪儿|怎么样|什么时候)$")
 # Two phrases that each hold a question word are two questions (荞麦面有啥过敏原 做酱拌荞麦面要煮多久).
-_ASKING_WORD = re.compile(r"什么|啥|哪|几|多少|多钱|多久|怎么|咋|为什么|吗|么|呢|是不是|有没有|能不能|要不要")
+ASKING_WORD = re.compile(r"什么|啥|哪|几|多少|多钱|多久|多长|怎么|怎样|如何|咋|为什么|为啥|吗|么|呢|嘛|是不是|有没有|能不能"
+                         r"|可不可以|要不要")  # the question words of everyday Mandarin
 _COUNTED = re.compile(r"[钱块元斤克个只分秒天小时号点]|一")
 # Regional question words said the standard way, so one set of cue patterns reads every resident:
 # Southwestern Mandarin (咋个, 啷个, 啥子, 没得, 莫得, 得不得, 好多钱, 要好久), Northern and Northeastern
@@ -56,8 +57,8 @@ _DIALECT = (
     (re.compile(r"(好多|几多)(钱|块)"), r"多少\2"),
     (re.compile(r"几多"), "多少"),
     (re.compile(r"(?<![很好许太挺那这])多钱"), "多少钱"),  # 多钱一斤: the spoken contraction
-    (re.compile(r"(?<=[几少\d])\s*mins?(?![a-zA-Z])", re.IGNORECASE), "分钟"),
-    (re.compile(r"几个钟(?!头)"), "几个小时"),  # Cantonese and Southern speech: 几个钟 is how many hours  # 几min, 5min: typed English units
+    (re.compile(r"(?<=[几少\d])\s*mins?(?![a-zA-Z])", re.IGNORECASE), "分钟"),  # 几min, 5min: typed English units
+    (re.compile(r"几个钟(?!头)"), "几个小时"),  # Cantonese and Southern speech: 几个钟 is how many hours
     (re.compile(r"好久(?=(啊|呀|哦|嘛)?([，,。？?！!]|$)|能|才|可以)|(?<=[要得等])好久"), "多久"),
 )
 _FULL_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
@@ -73,7 +74,7 @@ def _end_a_not_a(text: str) -> str:
         ends = bool(asked) and (asked[-1].end() < len(phrase) or asked[-1].group(1) not in _TAKES_OBJECT)
         ends = ends or bool(_WH_END.search(phrase) and not _COUNTED.match(text, match.end()))
         following = _PHRASE_BREAK.split(text[match.end():], maxsplit=1)[0]
-        ends = ends or bool(_ASKING_WORD.search(phrase) and _ASKING_WORD.search(following))  # 有啥过敏原 要煮多久
+        ends = ends or bool(ASKING_WORD.search(phrase) and ASKING_WORD.search(following))  # 有啥过敏原 要煮多久
         out.append(text[start:match.start()] + ("，" if ends else match.group(0)))
         start = match.end()
     return "".join(out) + text[start:]

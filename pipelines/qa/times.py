@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.qa.attributes import is_yes_no
 from pipelines.qa.recipe_text import (
     BULLET,
     INGREDIENT_HEADINGS,
@@ -52,7 +53,6 @@ _ONCE_PUT_IN = re.compile(r"(?P<thing>[\u4e00-\u9fff]{1,4})(下锅|下入|放入
 _PUT_IN_THEN = re.compile(r"(?P<thing>[\u4e00-\u9fff]{1,4})(下锅|下入|放入|加入|倒入|[放加倒下]进去|[放加倒]进锅|下去)了?(以后|之后|后)"
                           r"[^，,。？?]{0,6}(怎么|如何|咋)")
 _DURATION_ASKED = re.compile(r"多久|多长时间|几分钟|多少分钟|几个?小时|多少度|几度|多少|几")
-_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")  # 用不用翻面 asks on its own
 _REST_ASKED = re.compile(r"放(?=多久|几分钟|几个?小时|多长时间|一会)")
 _SINCE = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(分钟|小时|钟头|秒)(以)?后")
 _ADDING = re.compile(r"下锅|下入|放入|加入|倒入|打入|加|放|下")
@@ -114,7 +114,7 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     everything = [s for s in split_sentences([x for h in chunks for x in h.body.splitlines()]) if _DURATION.search(s)]
     rest = _with_context(question, context).replace(dish_name(title), " ")
     names = ingredient_names(chunks)  # 烤麸要泡多久: 烤麸 is a thing, its 烤 is no action
-    asked = _mask(asked_action(_after_dish(question, dish_name(title))), names)  # not an action in a name
+    asked = mask_names(asked_action(_after_dish(question, dish_name(title))), names)  # not an action in a name
     asked = _REST_ASKED.sub("放置", asked)  # 放多久才凝固: left to stand (放置), not put in (放入)
     verbs = [] if _TOTAL.search(asked) else _recipe_verbs(_DONE.sub("　", asked), chunks)
     own = asked_things(question.replace(dish_name(title), " "))
@@ -131,7 +131,7 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     headings = _headings(chunks)  # 煮多久: the steps under 煮蛋 say 保持 25 分钟 without 煮
     family = {f for v in verbs for f in (verb_family(v) or (v,))}
     named = [n for n in names if any(f in n for f in family)]  # 蒸肉粉, 空气炸锅: naming them is no 蒸 or 炸
-    if named and not any(f in _mask(s, named) for s in steps for f in family):
+    if named and not any(f in mask_names(s, named) for s in steps for f in family):
         named = []  # …unless only the tool names it: 空气炸锅鸡翅中要炸几分钟 is its air-fryer steps
     phrases = _verb_phrases(asked, verbs)
     carried = _with_previous(split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks)), steps)
@@ -139,7 +139,7 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     boil_up = not _BOIL_UP.search(asked) and not any(v in ("煮", "烧") for v in verbs)
     acts = {s: max(_verb_score(_BOIL_UP.sub("　", t) if boil_up else t, verbs),
                    min(1, _verb_score(headings.get(s, ""), verbs)))
-            for s in steps + notes for t in [_mask(carried.get(s, s), named)]}
+            for s in steps + notes for t in [mask_names(carried.get(s, s), named)]}
     score = {s: acts[s] + sum(1 if w in own else 0.5 for w in things if w in s) + 0.5 * any(p in s for p in phrases)
              for s in steps + notes}
     intro = _intro_sentences(chunks)  # 先炒糖色再小火慢炖…一个半小时 times the whole dish, not one step
@@ -165,7 +165,7 @@ def _with_context(question: str, context: str) -> str:
 
 
 def _asks_itself(clause: str) -> bool:
-    return bool(_DURATION_ASKED.search(clause) or _A_NOT_A.search(clause)) or clause.endswith(("吗", "么", "呢"))
+    return bool(_DURATION_ASKED.search(clause)) or is_yes_no(clause) or clause.endswith("呢")  # 用不用翻面 asks too
 
 
 def _with_previous(sentences: list[str], timed: list[str]) -> dict[str, str]:
@@ -252,7 +252,7 @@ def ingredient_names(chunks: list[Hit]) -> list[str]:
     return sorted((n for n in names if len(n) > 1), key=len, reverse=True)
 
 
-def _mask(sentence: str, names: list[str]) -> str:
+def mask_names(sentence: str, names: list[str]) -> str:
     """The sentence with the names blanked, so a verb inside a name (蒸 in 蒸肉粉) is not read as an action."""
     for name in sorted(names, key=len, reverse=True):
         sentence = sentence.replace(name, "　")
@@ -263,7 +263,7 @@ def names_the_action(question: str, answer: str, names: list[str] = ()) -> bool:
     """A time given for 泡多久 names that action (小火炖一个半小时 does not time 泡水), and one for 焯几分钟，焖几分钟
     names both; a verb inside one of `names` (焖 in the dish 油焖春笋) is no action."""
     families = [verb_family(v) or (v,) for v in cooking_verbs(asked_action(question))]
-    answer = _mask(answer, list(names))
+    answer = mask_names(answer, list(names))
     return all(any(f in answer for f in family) for family in families)
 
 

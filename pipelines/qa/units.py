@@ -12,11 +12,10 @@ import re
 from collections.abc import Callable
 
 from pipelines.qa.attributes import CATALOG_ONLY, asked_attributes, is_yes_no, recipe_part
+from pipelines.qa.message import ASKING_WORD
 from pipelines.zh import pos_cut
 
 _BREAK = re.compile(r"[，,。；;？?！!]+")
-# Question words of everyday Mandarin: a clause holding one asks something.
-_ASKS = re.compile(r"什么|啥|哪|几|多少|多久|多长|怎么|怎样|如何|为什么|为啥|吗|么|呢|嘛|是不是|有没有|能不能|可不可以|要不要")
 # 和/跟/与/还有 between two dish names, and 分别/各 asking of each: removed with the other dish.
 _JOINERS = re.compile(r"^(和|跟|与|还有|以及|、)|(和|跟|与|还有|以及|、)$")
 _EACH = re.compile(r"分别|各自|各")
@@ -87,4 +86,4 @@ def _asks_the_pack(unit: str) -> bool:
 
 def _asks(clause: str) -> bool:
     """A clause with a question word asks; 我麸质过敏 (an attribute, no question) tells."""
-    return bool(_ASKS.search(clause) or is_yes_no(clause))
+    return bool(ASKING_WORD.search(clause) or is_yes_no(clause))
