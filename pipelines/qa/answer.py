@@ -17,6 +17,7 @@ from pipelines.facts import asked_allergens, is_allergy_question
 from pipelines.llm.base import LLM
 from pipelines.qa.attributes import asked_attributes, recipe_part
 from pipelines.qa.cache import AnswerCache
+from pipelines.qa.clauses import CLAUSE, CLAUSE_FIELDS, field_text
 from pipelines.qa.dishes import cooked_at_home, dish_names, dishes_made_of, named_dishes
 from pipelines.qa.evidence import SourceEvidence, group_sources
 from pipelines.qa.message import clean_message
@@ -68,8 +69,8 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
         return _handoff(options, "hostile", hostile)
     sources = kb.sources()
     catalog = catalog_products(sources)
-    if (outside := outside_scope(question)) and not _promised(outside, question, catalog):
-        return _handoff(options, "out_of_scope", outside)
+    if outside := outside_scope(question):
+        return _promise(outside, question, catalog) or _handoff(options, "out_of_scope", outside)
     question = _normalised(question, kb, sources, catalog)
     whole = _answer_one(question, kb, llm, options, sources, catalog)
     units = [d for u in question_units(question, lambda text: subjects(text, catalog, sources))
@@ -77,12 +78,21 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
     if len(units) < 2:
         return with_pack_facts(whole, question, catalog, sources)
     answers = [_answer_one(u, kb, llm, options, sources, catalog) for u in units]
-    return combined(whole, answers, question)
+    return combined(whole, answers, question, [not subjects(u, catalog, sources) for u in units])
 
 
-def _promised(outside: str, question: str, catalog: list) -> bool:
-    """An after-sales question about a product whose listing promises it (坏果包赔): the listing answers."""
-    return outside == "after_sales" and any(AFTER_SALES_PROMISE.search(p.describe()) for p, _ in named_products(question, catalog))
+def _promise(outside: str, question: str, catalog: list) -> Answer | None:
+    """An after-sales question about a product whose listing promises it (坏果包赔): the listing's promise, quoted;
+    None when the question is of another kind or no named product's listing promises anything."""
+    if outside != "after_sales":
+        return None
+    found = [(p, said) for p, _ in named_products(question, catalog)
+             if (said := [c for k in CLAUSE_FIELDS for c in CLAUSE.findall(field_text(p, k)) if AFTER_SALES_PROMISE.search(c)])]
+    if not found:
+        return None
+    text = "。".join(f"{p.name}：{'；'.join(said)}" for p, said in found) + "。"
+    return Answer(text + cite([p.name for p, _ in found]),
+                  [Source(p.sku, p.name, "product", 1.0, p.describe()[:100]) for p, _ in found], mode="catalog")
 
 
 def _normalised(question: str, kb: Retriever, sources: list[SourceInfo], catalog: list) -> str:

@@ -70,7 +70,7 @@ _WHEN = re.compile(r"(什么时候|啥时候|何时|哪一步|第几步|几时)(
 # Why a recipe does something (为什么要放五花肉, 加冷水有什么用): the sentence that gives its reason.
 _WHY = re.compile(r"为什么|为啥|干嘛要|干吗要|有什么用|有啥用|什么作用|起什么作用|作用是")
 _TEMPERATURE = re.compile(r"多少度|几度|温度|水温|油温|多热")  # 预热多少度, 用多少度的水
-_TIME = re.compile(r"多久|多长时间|多少时间|多少功夫|多长功夫|多少分钟|几分钟|几个小时|几小时|多少小时|多少秒|几秒|什么火候|多大火")
+_TIME = re.compile(r"多久|多长时间|多少时间|多少功夫|多长功夫|多少分钟|几分钟|几个小时|几小时|多少小时|几个?钟头|多少个?钟头|多少秒|几秒|什么火候|多大火")
 # How much of an ingredient a recipe uses: answered from its quantity (计算/用量) lines.
 _AMOUNT = re.compile(r"多少克|几克|几两|多少两|几斤|多少斤|几碗|几杯|多少勺|多少g|多少毫升|多少ml|几毫升|(用|放|加|要|买|准备|备|倒|下)多少|几个|几勺|几片|几颗|几根|几只|用量|多少量|比例")
 _INGREDIENTS = re.compile(r"材料|原料|食材|用料|配料|准备(些)?什么|准备哪些|需要(些)?什么|需要哪些|要什么|放什么|放哪些|加什么|调料|买什么"
@@ -104,16 +104,23 @@ def asked_attributes(question: str) -> list[str]:
     if asked_allergens(question) and asks_content and not any(a == "allergens" for _, a in found):
         found.append((len(question), "allergens"))
     attrs = list(dict.fromkeys(a for _, a in sorted(found)))
+    if "after_opening" in attrs and _UNOPENED.search(question) and "after_opening" not in asked_attributes(
+            _UNOPENED.sub("　", question)):
+        attrs = [a for a in attrs if a != "after_opening"] or ["shelf_life"]  # 没开封能放多久: the unopened pack
     if "after_opening" in attrs and not _unopened_asked_too(question):  # 开封后能放多久: never the unopened shelf life
         attrs = [a for a in attrs if a not in ("shelf_life", "storage")]
     return attrs
+
+
+# A pack not yet opened (没开封, 未拆封, 不打开): its shelf life, not the after-opening rule.
+_UNOPENED = re.compile(r"(没|未|不|还没|没有)(开封|拆封|开罐|开袋|开盖|开瓶|拆开|打开|开过)")
 
 
 def _unopened_asked_too(question: str) -> bool:
     """能放几天？开了盖多久要喝完: a clause before the opening asks the shelf life, one after it the opened one
     (each is answered); 开了要放冰箱吗，能放多久 asks only of the opened one."""
     clauses = [c for c in re.split(r"[，,。？?！!；;]", question) if c.strip()]
-    own = [{a for _, a in _consume(c)[1]} for c in clauses]
+    own = [{a for _, a in _consume(_UNOPENED.sub("　", c))[1]} for c in clauses]
     opened = next((i for i, f in enumerate(own) if "after_opening" in f), len(own))
     return any("shelf_life" in f for f in own[:opened])  # a clause after 开了 is still about the opened one
 

@@ -39,6 +39,7 @@ RELATED = {"宝宝": ("婴儿", "婴幼儿", "儿童"), "小孩": ("儿童", "�
            "解冻": ("加热", "下锅", "微波", "直接"),  # a frozen pack's label answers "thaw first?" by how it is heated
            "开水": ("沸水", "滚水"), "热水": ("温水", "沸水"),  # boiling water is 沸水 on a label
            "直接吃": ("即食", "即可食用"), "直接喝": ("即饮", "即可饮用")}  # ready to eat is 即食 on a label
+_COOKING_METHOD = re.compile(r"[煮蒸炒炸烤煎烧炖焖拌卤涮]")  # 烹饪方法: the methods a tag may name
 _AS_IT_COMES = re.compile(r"直接(吃|喝)")  # eaten as it comes: a label's 即食
 _HOW_MUCH = re.compile(r"(加|放|用|倒|兑)多少|多少(水|克|毫升)|几勺|几克")
 _MEASURED = re.compile(r"\d+(\.\d+)?\s*(ml|毫升|升|l|g|克|kg|勺|杯)", re.IGNORECASE)
@@ -90,11 +91,12 @@ def evidence_clauses(question: str, product: Product, term: str, attrs: list[str
                if not (key == "allergens" and _NONE_LISTED.fullmatch(c.strip()))]  # a bare 无 would read as 无糖
     if _unmatched_thing(question, product, term, [c for _, c in clauses]):
         return []  # 有没有加防腐剂 and no clause names 防腐剂: 不加泡打粉 does not answer it
-    amount_asked = bool(_HOW_MUCH.search(question))
+    amount_asked, how = bool(_HOW_MUCH.search(question)), "how_to_eat" in attrs
     for i, (key, clause) in enumerate(clauses):
         score = sum(max(term_match(w, clause) for w in variants) for variants in words)
-        if key not in _WORD_ONLY_FIELDS or score:  # a bare tag (零食) answers nothing by a cue word alone
-            score += 0.5 * cue_count(clause, cues)
+        if key not in _WORD_ONLY_FIELDS or score or (key == "tags" and how and _COOKING_METHOD.search(clause)):
+            score += 0.5 * cue_count(clause, cues)  # a bare tag (零食) answers nothing by a cue word alone, but a
+            # method tag (红烧, 香煎) is how the listing says to cook it
         if amount_asked and _MEASURED.search(clause):
             score += 1  # 要加多少水: the clause with 500ml, not only the one naming 水
         if key == "allergens" and score >= 1:

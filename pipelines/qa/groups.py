@@ -25,6 +25,10 @@ _SUITABLE = re.compile(r"(能|可以|适合|适不适合|能不能|可不可以|
 # How a clause says someone may eat it: the claim that must name the group to answer the question.
 SAYS_SUITABLE = re.compile(r"适合|适宜|适用|宜|能吃|能喝|可以吃|可以喝|可食|都能|放心")
 _CLAUSE = re.compile(r"[，,。？?！!；;\n\t ]+")  # not \s: outside_name blanks with U+3000
+# Who a wrong "yes" can harm (pregnancy and nursing, infants counted in months, chronic illness): when no clause
+# names them, the whole message goes to the leader rather than an answer to its other part (我有糖尿病能吃吗，
+# 甜不甜); for other groups (老人, 小孩) the other part is answered and the 能吃 left unsaid.
+_AT_RISK = re.compile(r"孕妇|怀孕|孕期|准妈妈|哺乳|产妇|坐月子|婴儿|[一二两三四五六七八九十\d]+个月|糖尿病|血糖|高血压|高血脂|三高|痛风|肾")
 _COMPILED = {group: re.compile(asked) for group, (asked, _) in _GROUPS.items()}
 
 
@@ -58,3 +62,7 @@ def only_group_question(question: str) -> bool:
 
 def names_group(text: str, group: str) -> bool:
     return any(word in text for word in _GROUPS[group][1])
+
+
+def at_risk(question: str) -> bool:
+    return bool(_AT_RISK.search(question))

@@ -29,12 +29,13 @@ def dishes_only(text: str, catalog: list, sources: list[SourceInfo]) -> list[str
     return names
 
 
-def combined(whole: Answer, answers: list[Answer], question: str) -> Answer:
-    """One answer per question of the message, when each has one from a source the message names and the whole
-    message's answer lacks some."""
+def combined(whole: Answer, answers: list[Answer], question: str, unnamed: list[bool]) -> Answer:
+    """One answer per question of the message, when each has one from a source the message names (or, for a
+    question naming no subject, the source that answers it) and the whole message's answer lacks some."""
     if any(a.handoff for a in answers) or all(_cited(a) <= _cited(whole) for a in answers):
         return whole  # the same sources: the whole message's answer reads them with all its context
-    if any(a.mode != "catalog" and dish_name(a.sources[0].title) not in question for a in answers):
+    if any(a.mode != "catalog" and dish_name(a.sources[0].title) not in question and not alone
+           for a, alone in zip(answers, unnamed)):
         return whole  # 温泉蛋…鸡蛋放进去泡多久: 鸡蛋 is the dish's egg, not a question for another recipe
     facts = [a.answer.rpartition("（来源")[0].partition("：")[2].rstrip("。") for a in answers]
     if not whole.handoff and all(f and f in whole.answer for f in facts):

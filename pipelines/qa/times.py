@@ -5,6 +5,7 @@ and how long the finished dish keeps."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pipelines.qa.attributes import is_yes_no
 from pipelines.qa.recipe_text import (
@@ -56,6 +57,10 @@ _DURATION_ASKED = re.compile(r"多久|多长时间|几分钟|多少分钟|几个
 _REST_ASKED = re.compile(r"放(?=多久|几分钟|几个?小时|多长时间|一会)")
 _SINCE = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(分钟|小时|钟头|秒)(以)?后")
 _ADDING = re.compile(r"下锅|下入|放入|加入|倒入|打入|加|放|下")
+# The unit the question counts in (转几秒, 熬几个钟头) and how a recipe states a time in it.
+_ASKED_UNIT = ((re.compile(r"[几多少]+秒"), re.compile(r"[0-9一二两三四五六七八九十]\s*秒|\d\s*[sS](?![a-zA-Z])")),
+               (re.compile(r"[几多少]+个?(小时|钟头)"), re.compile(r"小时|钟头")),
+               (re.compile(r"[几多少]+分钟"), re.compile(r"分钟|min\b")))
 
 
 def addition_time(chunks: list[Hit], question: str) -> str:
@@ -125,7 +130,13 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     named = _naming_most(steps + [s for s in everything if s not in steps], [w for w in own if len(w) > 1])
     if not verbs and named and not _TOTAL.search(asked) and not _DONE.search(asked):
         return join_parts(named[:2], 200)  # 最后收汁几分钟: no action word, but the step (or note) it names
-    if not verbs or not everything:  # the whole dish: the sentence stating the total, else each timed stage
+    unit = _stated_in_asked_unit(question)
+    if not verbs and not _TOTAL.search(asked) and not _DONE.search(asked) and (counted := [s for s in steps if unit(s)]):
+        if not any(unit(s) for s in _total_time(everything, chunks, question)):
+            return join_parts(counted[:2], 200)  # 高火转几秒: the one step timed in seconds, not the dish's minutes
+    intro = _intro_sentences(chunks)  # 先炒糖色再小火慢炖…一个半小时 times the whole dish, not one step
+    if not verbs or all(s in intro for s in everything):  # the whole dish: the sentence stating the total, else each
+        # timed stage; also when only the introduction states a time (白粥要熬多久 of steps timed T1, Tr: 全程约需 25 分钟)
         return join_parts(_total_time(everything, chunks, question), 200)
     notes = [s for s in everything if s not in steps]
     headings = _headings(chunks)  # 煮多久: the steps under 煮蛋 say 保持 25 分钟 without 煮
@@ -140,19 +151,32 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     acts = {s: max(_verb_score(_BOIL_UP.sub("　", t) if boil_up else t, verbs),
                    min(1, _verb_score(headings.get(s, ""), verbs)))
             for s in steps + notes for t in [mask_names(carried.get(s, s), named)]}
-    score = {s: acts[s] + sum(1 if w in own else 0.5 for w in things if w in s) + 0.5 * any(p in s for p in phrases)
-             for s in steps + notes}
-    intro = _intro_sentences(chunks)  # 先炒糖色再小火慢炖…一个半小时 times the whole dish, not one step
+    every_step = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
+    common = {w for w in things if len(w) > 1 and not cooking_verbs(w) and sum(w in s for s in every_step) >= 3}
+    weight = {w: (1 if w in own else 0.5) / (2 if w in common else 1) for w in things}
+    # a thing that runs through the steps (包饺子的面要醒多久: 饺子 is in every stage) says little of which step
+    score = {s: acts[s] + sum(weight[w] for w in things if w in s) + 0.5 * any(p in s for p in phrases)
+             + 0.5 * unit(s) for s in steps + notes}
     ranked = [s for s in steps + notes if s not in intro]
-    if not any(acts[s] > 0 for s in ranked):  # only the introduction does the asked action (腌一刻钟就够入味)
+    # only the introduction does the asked action (腌一刻钟就够入味), or only it counts in the asked unit
+    # (熬几个钟头: 熬煮约需 3 小时, not the steps' 小火煮 30 分钟)
+    if not any(acts[s] > 0 for s in ranked) or not any(unit(s) for s in ranked if acts[s]) and any(unit(s) for s in intro):
         ranked = steps + notes
     top = max(score[s] for s in ranked)
-    if top <= 0:
-        return join_parts(steps[:2], 200)
+    if top <= 0:  # no timed step does it: the first timed steps, else the dish's total (白粥要熬多久: 全程约需 25 分钟)
+        return join_parts(steps[:2] or _total_time(everything, chunks, question), 200)
     best = [s for s in ranked if score[s] == top]
     most = max(shared_pairs(asked, s) for s in best)  # a tie: the one sharing most of the wording (冰水, 捞出)
     best = [s for s in best if shared_pairs(asked, s) == most][:2]
     return join_parts([s for s in steps + notes if s in best], 200)
+
+
+def _stated_in_asked_unit(question: str) -> Callable[[str], bool]:
+    """Whether a sentence states a time in the unit the question counts in; never true when it names none."""
+    for asked, stated in _ASKED_UNIT:
+        if asked.search(question):
+            return lambda sentence: bool(stated.search(sentence))
+    return lambda sentence: False
 
 
 def _with_context(question: str, context: str) -> str:

@@ -20,6 +20,8 @@ _BREAK = re.compile(r"[，,。；;？?！!]+")
 _JOINERS = re.compile(r"^(和|跟|与|还有|以及|、)|(和|跟|与|还有|以及|、)$")
 _EACH = re.compile(r"分别|各自|各")
 
+# A clause ending in 不 asks in Northern speech (能包饺子不, 有货不), unless an adverb makes it a statement (我也不).
+_ENDS_IN_NOT = re.compile(r"(?<![要还也并都就别])不$")
 _COUNTERS = frozenset(("份", "人", "个", "次", "话"))  # 一份, 几个人: how much, not of what
 Namer = Callable[[str], list[tuple[str, bool]]]  # the subjects a text names: (product term or dish name, is a dish)
 
@@ -51,6 +53,8 @@ def question_units(question: str, subjects_of: Namer) -> list[str]:
             own.append(unit)
         elif products and len(products) < len(before) and _asks_the_pack(unit):  # 买了基围虾准备做白灼虾，…？
             own.append(products[0] + unit)  # 虾能放到明天吗: the pack's keeping, not the dish's
+        elif products and len(products) == len(before) and _cooks_something_else(unit):
+            own.append(unit)  # 土猪前腿肉能包饺子不？包饺子的面要醒多久: the dough is no part of the pack
         elif own:
             own[-1] += "，" + unit  # 手工水饺要先解冻吗，煮几分钟: one subject, its own answer reads both
         else:
@@ -80,10 +84,17 @@ def _things(unit: str, named: list[tuple[str, bool]]) -> list[str]:
     return [w for w, flag in pos_cut(unit) if flag.startswith("n") and len(w) > 0 and w not in _COUNTERS]
 
 
+def _cooks_something_else(unit: str) -> bool:
+    """A cooking question (a time, an amount, a temperature) about a thing of its own and no catalog fact:
+    手工水饺要先解冻吗，煮几分钟 asks of the pack, 包饺子的面要醒多久 of a dough the pack never was."""
+    return (recipe_part(unit) in ("time", "amount", "temperature") and not asked_attributes(unit)
+            and bool(_things(unit, [])))
+
+
 def _asks_the_pack(unit: str) -> bool:
     return any(a in CATALOG_ONLY or a == "storage" for a in asked_attributes(unit))
 
 
 def _asks(clause: str) -> bool:
     """A clause with a question word asks; 我麸质过敏 (an attribute, no question) tells."""
-    return bool(ASKING_WORD.search(clause) or is_yes_no(clause))
+    return bool(ASKING_WORD.search(clause) or is_yes_no(clause) or _ENDS_IN_NOT.search(clause))
