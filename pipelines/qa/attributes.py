@@ -64,7 +64,9 @@ _YES_NO = re.compile(r"(吗|么|嘛|没有|没)[？?！!。\s]*$|是不是|是�
 # How long a finished dish keeps (做好能放几天, 冷藏能放多久): the recipe's note on keeping.
 _KEEP = re.compile(r"(放|存|保存|冷藏|冷冻)(得了)?(几天|多少天|几个月|多久|多长时间)(?![^，。？?]{0,2}[才再])")
 # Something else in place of an ingredient (买不到桂鱼能用什么代替, 没老干妈了能换别的酱吗): the recipe's note on it.
-_SUBSTITUTE = re.compile(r"代替|替代|替换|换成|换别的|换其他|换个|用别的|用其他|买不到|没有?[^，。？?]{1,6}了")
+_SUBSTITUTE = re.compile(r"代替|替代|替换|换成|换别的|换其他|换个|用别的|用其他|买不到|没有?[^，。？?]{1,6}了"
+                         r"|(用|拿)(什么|啥|别的|其他)[^，。？?]{0,2}替|不会[^，。？?]{1,6}(能|可以)(用|拿)")
+# (用啥替: 替 alone is the spoken 替代; 不会炒糖色能用…: a step the cook cannot do, the recipe's way around it)
 # When an ingredient goes in (土豆什么时候下锅, 盐哪一步放): the step that adds it, with its timing.
 _WHEN = re.compile(r"(什么时候|啥时候|何时|哪一步|第几步|几时)(再)?(下锅|下|放|加|倒)")
 # Why a recipe does something (为什么要放五花肉, 加冷水有什么用): the sentence that gives its reason.

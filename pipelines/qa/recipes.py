@@ -49,6 +49,8 @@ _WHEN_SAID = re.compile(r"前|后|最后|先|再|分钟|时")
 # How a recipe gives a reason: 为了, 因为, 这样, 才, 会 (what happens otherwise), 更 (what it makes better).
 _REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用")
 _TEMPERATURE = re.compile(r"℃|°|\d\s*度")
+_NEEDS = "需要："  # how an ingredient answer starts
+_EACH = re.compile(r"分别|各自|各|每样|每种")  # 各放多少: of each, no thing named
 
 
 def ingredient_items(chunks: list[Hit]) -> list[str]:
@@ -60,7 +62,7 @@ def ingredient_answer(chunks: list[Hit], question: str = "") -> str:
     items = ingredient_items(chunks)
     asked = [w for w in asked_words(question) if len(w) <= 3]
     focused = [x for x in items if any(w in x for w in asked)]
-    return "需要：" + "、".join(focused or items) + "。" if items else ""
+    return _NEEDS + "、".join(focused or items) + "。" if items else ""
 
 
 def contains_answer(chunks: list[Hit], question: str, title: str) -> str:
@@ -142,8 +144,11 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
         return part_answer(clauses[0] if clauses else question, chunks, title, max_chars, question)
     answers, things = [], ""
     for clause in clauses:
-        own = [w for w in asked_things(clause.replace(dish_name(title), " ")) if not cooking_verbs(w)]
-        if not own and things:  # 为什么要放五花肉，放多少: how much 五花肉
+        own = [w for w in asked_things(clause.replace(dish_name(title), " ")) if not cooking_verbs(w) and not _EACH.fullmatch(w)]
+        listed = answers[-1].removeprefix(_NEEDS).rstrip("。") if answers and answers[-1].startswith(_NEEDS) else ""
+        if not own and listed and recipe_part(clause) == "amount":  # 裹粉用什么粉？各放多少: each one just listed
+            clause = listed + clause
+        elif not own and things:  # 为什么要放五花肉，放多少: how much 五花肉
             clause = things + clause
         things = "".join(own) or things
         answers.append(part_answer(clause, chunks, title, max_chars, question)
