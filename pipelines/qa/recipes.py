@@ -101,13 +101,34 @@ def stage_before_done(chunks: list[Hit], question: str, title: str) -> list[str]
     stages = [c for c in chunks if any(STEP_MARK.match(x) for x in c.body.splitlines())
               and not any(h in (c.meta.get("heading") or "") for h in INGREDIENT_HEADINGS + QUANTITY_HEADINGS)]
     for verb in verbs:
-        done = re.compile(rf"{verb}制?[好完]的")
+        done = re.compile(rf"{verb}制?[好完]的(?P<thing>[\u4e00-\u9fff]{{1,3}})")
         if any(verb in done.sub("", c.body) for c in stages):
             return []
-        at = next((i for i, c in enumerate(stages) if done.search(c.body)), 0)
-        if at:
+        at = next((i for i, c in enumerate(stages) if done.search(c.body)), None)
+        if at is None:
+            continue
+        heading = stages[at].meta.get("heading")
+        if at and stages[at - 1].meta.get("heading") != heading:
             return _steps([x.rstrip() for x in stages[at - 1].body.splitlines() if x.strip()])
+        # one 操作 section (水煮肉片), maybe in several chunks: the steps before, from the first to the last that
+        # handles the thing
+        return _steps_handling([x for c in stages if c.meta.get("heading") == heading for x in c.body.splitlines()], done)
     return []
+
+
+def _steps_handling(lines: list[str], done: re.Pattern[str]) -> list[str]:
+    """The numbered steps (with their sub-lines) before the one taking the thing made (腌制好的肉片), from the first
+    that names the thing to the last that does."""
+    steps: list[str] = []
+    for line in (x.strip() for x in lines if x.strip()):
+        if STEP_MARK.match(line):
+            steps.append(STEP_MARK.sub("", line).strip())
+        elif steps:
+            steps[-1] += "；" + BULLET.sub("", line).strip()
+    taking = next((i for i, x in enumerate(steps) if done.search(x)), 0)
+    head = done.search(steps[taking]).group("thing")[:1] if taking else ""
+    named = [i for i, x in enumerate(steps[:taking]) if head and head in x]
+    return steps[named[0]:named[-1] + 1] if named else []
 
 
 def named_section_lines(chunks: list[Hit], question: str) -> list[str]:
