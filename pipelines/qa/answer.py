@@ -125,7 +125,7 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
     found = None
     if products and catalog_first(question, products, dishes, attrs):
         found = catalog_answer(question, products, attrs)
-        cooking = made and recipe_part(question) in ("steps", "temperature") and "made_of" not in attrs  # not 怎么腌的
+        cooking = made and recipe_part(question) in ("steps", "temperature", "count") and "made_of" not in attrs  # not 怎么腌的
         if found and (timing or cooking):  # 全熟的羊排每面多煎多久, 鸡翅中用空气炸锅怎么炸: the recipe when it shares
             # more of the question than the pack's words
             found = closer_answer(question, found, dish_answer(question, made[0][0], kb, options),

@@ -71,6 +71,7 @@ _SUBSTITUTE = re.compile(r"代替|替代|替换|换成|换别的|换其他|换�
 _WHEN = re.compile(r"(什么时候|啥时候|何时|哪一步|第几步|几时)(再)?(下锅|下|放|加|倒)")
 # Why a recipe does something (为什么要放五花肉, 加冷水有什么用): the sentence that gives its reason.
 _WHY = re.compile(r"为什么|为啥|干嘛要|干吗要|有什么用|有啥用|什么作用|起什么作用|作用是")
+_COUNT = re.compile(r"几[遍次回道]|多少[遍次回]")  # 炸几遍, 加几次冷水: how many times a step is done
 _TEMPERATURE = re.compile(r"多少度|几度|温度|水温|油温|多热")  # 预热多少度, 用多少度的水
 _TIME = re.compile(r"多久|多长时间|多少时间|多少功夫|多长功夫|多少分钟|几分钟|几个小时|几小时|多少小时|几个?钟头|多少个?钟头|多少秒|几秒|什么火候|多大火")
 # How much of an ingredient a recipe uses: answered from its quantity (计算/用量) lines.
@@ -132,7 +133,7 @@ def is_yes_no(question: str) -> bool:
 
 
 def recipe_part(question: str) -> str:
-    """Which part of a recipe answers the question: keep | substitute | when | why | temperature | time | amount | ingredients | contains | steps | any."""
+    """Which part of a recipe answers the question: keep | substitute | when | why | count | temperature | time | amount | ingredients | contains | steps | any."""
     if _KEEP.search(question):
         return "keep"
     if _SUBSTITUTE.search(question):
@@ -141,6 +142,8 @@ def recipe_part(question: str) -> str:
         return "when"
     if _WHY.search(question):
         return "why"
+    if _COUNT.search(question):
+        return "count"
     if _TEMPERATURE.search(question):
         return "temperature"
     if _TIME.search(question):

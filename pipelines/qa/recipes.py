@@ -25,6 +25,7 @@ from pipelines.qa.recipe_text import (
     split_sentences,
     verb_family,
 )
+from pipelines.qa.repeats import count_answer
 from pipelines.qa.steps import fit_steps
 from pipelines.qa.text import asked_words, quoted_sentences, shared_pairs
 from pipelines.qa.times import keep_answer, numbered_lines, steps_after_adding, time_answer
@@ -192,6 +193,8 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
         return why_answer(chunks, question, title)
     if part == "time":
         return time_answer(chunks, question, title, context)
+    if part == "count":
+        return count_answer(chunks, question, title)
     if part == "temperature":
         return temperature_answer(chunks, question, title)
     if part == "amount":

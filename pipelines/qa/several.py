@@ -64,4 +64,6 @@ def with_pack_facts(found: Answer, question: str, catalog: list, sources: list[S
 
 def _cited(answer: Answer) -> set[str]:
     """The sources an answer is read from: a catalog answer's products, else its first (the rest were retrieved too)."""
-    return {s.id for s in answer.sources} if answer.mode == "catalog" else {s.id for s in answer.sources[:1]}
+    if answer.mode == "catalog":  # its products (a retrieved catalog answer lists the recipes it passed over too)
+        return {s.id for s in answer.sources if s.kind == "product"}
+    return {s.id for s in answer.sources[:1]}

@@ -87,7 +87,7 @@ def _things(unit: str, named: list[tuple[str, bool]]) -> list[str]:
 def _cooks_something_else(unit: str) -> bool:
     """A cooking question (a time, an amount, a temperature) about a thing of its own and no catalog fact:
     手工水饺要先解冻吗，煮几分钟 asks of the pack, 包饺子的面要醒多久 of a dough the pack never was."""
-    return (recipe_part(unit) in ("time", "amount", "temperature") and not asked_attributes(unit)
+    return (recipe_part(unit) in ("time", "amount", "temperature", "count") and not asked_attributes(unit)
             and bool(_things(unit, [])))
 
 
