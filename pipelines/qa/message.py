@@ -41,6 +41,8 @@ _WH_END = re.compile(r"((多少钱|多钱|几块钱?)(一[\u4e00-\u9fff])?|多�
 # Two phrases that each hold a question word are two questions (荞麦面有啥过敏原 做酱拌荞麦面要煮多久).
 ASKING_WORD = re.compile(r"什么|啥|哪|几|多少|多钱|多久|多长|怎么|怎样|如何|咋|为什么|为啥|吗|么|呢|嘛|是不是|有没有|能不能"
                          r"|可不可以|要不要")  # the question words of everyday Mandarin
+# A phrase ending in 不 asks in Northern speech (能包饺子不, 有货不), unless an adverb makes it a statement (我也不).
+ENDS_IN_NOT = re.compile(r"(?<![要还也并都就别])不$")
 _COUNTED = re.compile(r"[钱块元斤克个只分秒天小时号点]|一")
 # Regional question words said the standard way, so one set of cue patterns reads every resident:
 # Southwestern Mandarin (咋个, 啷个, 啥子, 没得, 莫得, 得不得, 好多钱, 要好久), Northern and Northeastern
@@ -72,7 +74,7 @@ def _end_a_not_a(text: str) -> str:
         phrase = text[start:match.start()].rpartition("，")[2]
         asked = list(_A_NOT_A.finditer(phrase))
         ends = bool(asked) and (asked[-1].end() < len(phrase) or asked[-1].group(1) not in _TAKES_OBJECT)
-        ends = ends or bool(_WH_END.search(phrase) and not _COUNTED.match(text, match.end()))
+        ends = ends or bool(_WH_END.search(phrase) and not _COUNTED.match(text, match.end())) or bool(ENDS_IN_NOT.search(phrase))
         following = _PHRASE_BREAK.split(text[match.end():], maxsplit=1)[0]
         ends = ends or bool(ASKING_WORD.search(phrase) and ASKING_WORD.search(following))  # 有啥过敏原 要煮多久
         out.append(text[start:match.start()] + ("，" if ends else match.group(0)))

@@ -52,6 +52,7 @@ _REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|�
 _TEMPERATURE = re.compile(r"℃|°|\d\s*度")
 _NEEDS = "需要："  # how an ingredient answer starts
 _EACH = re.compile(r"分别|各自|各|每样|每种")  # 各放多少: of each, no thing named
+_MEASURE_WORD = re.compile(r"克|千克|公斤|斤|两|毫升|升|g|kg|ml|个|勺|杯|碗|片|根|颗", re.IGNORECASE)
 
 
 def ingredient_items(chunks: list[Hit]) -> list[str]:
@@ -287,6 +288,8 @@ def amount_answer(chunks: list[Hit], question: str, title: str) -> str:
     things = [(t, *aliases_of(t)) for t in asked_things(rest) if not cooking_verbs(t)]
     lines = table_rows([BULLET.sub("", x).strip() for x in section_lines(chunks, QUANTITY_HEADINGS + INGREDIENT_HEADINGS)])
     lines = [x for x in dict.fromkeys(lines) if _QUANTITY.search(x)]
+    things = [t for t in things if not _MEASURE_WORD.fullmatch(t[0])  # 多少克: the unit, no ingredient
+              and (t[0] not in dish_name(title) or any(w in x for w in t for x in lines))]  # 水饺 of 手工水饺: the dish
     if all(w in GENERIC_AMOUNT_WORDS for t in things for w in t) and lines:  # 比例是多少, 调料放多少: the whole list
         if not any(w in x for t in things for w in t for x in lines):
             return join_parts(["、".join(lines)], 200)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from pipelines.qa.attributes import CATALOG_ONLY, asked_attributes, is_yes_no, recipe_part
-from pipelines.qa.message import ASKING_WORD
+from pipelines.qa.message import ASKING_WORD, ENDS_IN_NOT
 from pipelines.zh import pos_cut
 
 _BREAK = re.compile(r"[，,。；;？?！!]+")
@@ -20,8 +20,6 @@ _BREAK = re.compile(r"[，,。；;？?！!]+")
 _JOINERS = re.compile(r"^(和|跟|与|还有|以及|、)|(和|跟|与|还有|以及|、)$")
 _EACH = re.compile(r"分别|各自|各")
 
-# A clause ending in 不 asks in Northern speech (能包饺子不, 有货不), unless an adverb makes it a statement (我也不).
-_ENDS_IN_NOT = re.compile(r"(?<![要还也并都就别])不$")
 _COUNTERS = frozenset(("份", "人", "个", "次", "话"))  # 一份, 几个人: how much, not of what
 Namer = Callable[[str], list[tuple[str, bool]]]  # the subjects a text names: (product term or dish name, is a dish)
 
@@ -97,4 +95,4 @@ def _asks_the_pack(unit: str) -> bool:
 
 def _asks(clause: str) -> bool:
     """A clause with a question word asks; 我麸质过敏 (an attribute, no question) tells."""
-    return bool(ASKING_WORD.search(clause) or is_yes_no(clause) or _ENDS_IN_NOT.search(clause))
+    return bool(ASKING_WORD.search(clause) or is_yes_no(clause) or ENDS_IN_NOT.search(clause))
