@@ -36,7 +36,7 @@ from pipelines.qa.products import CONTENT_Q, catalog_products, named_products
 from pipelines.qa.recipes import dish_name, recipe_answer
 from pipelines.qa.result import Answer, Source, catalog_answer, cite
 from pipelines.qa.routing import _dish_pack, about_contents, catalog_first, inside_name, sold_as_the_dish  # noqa: F401
-from pipelines.qa.scope import AFTER_SALES_PROMISE, outside_scope
+from pipelines.qa.scope import AFTER_SALES_PROMISE, outside_scope, service_offered
 from pipelines.qa.screen import screen_question
 from pipelines.qa.several import SOLD_FACTS, combined, dishes_only, subjects, with_pack_facts
 from pipelines.qa.text import quoted_sentences, shared_pairs
@@ -69,7 +69,10 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
         return _handoff(options, "hostile", hostile)
     sources = kb.sources()
     catalog = catalog_products(sources)
-    if outside := outside_scope(question):
+    outside = outside_scope(question)
+    if outside == "service" and any(service_offered(question, p.describe()) for p, _ in named_products(question, catalog)):
+        outside = None  # 能帮忙磨粉吗 of a listing saying 可帮磨粉: the listing answers
+    if outside:
         return _promise(outside, question, catalog) or _handoff(options, "out_of_scope", outside)
     question = _normalised(question, kb, sources, catalog)
     whole = _answer_one(question, kb, llm, options, sources, catalog)

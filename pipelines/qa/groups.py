@@ -12,7 +12,7 @@ import re
 
 # group -> (how residents name it, the words a label or recipe uses for it)
 _GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "pregnant": (r"孕妇|怀孕|孕期|准妈妈|哺乳|产妇|坐月子|月子", ("孕", "哺乳", "产妇", "月子")),
+    "pregnant": (r"孕妇|怀孕|孕期|准妈妈|哺乳|喂奶|母乳|产妇|坐月子|月子", ("孕", "哺乳", "产妇", "月子")),
     "elderly": (r"老人|老年|长辈|爷爷|奶奶|姥姥|姥爷|外婆|外公|我爸|我妈|爸妈", ("老人", "老年", "老少", "全家", "长辈")),
     "children": (r"小孩|孩子|儿童|小朋友|宝宝|婴儿|幼儿|[一二两三四五六七八九十\d]+(个月|岁)",
                  ("儿童", "小朋友", "孩子", "宝宝", "婴", "幼儿", "辅食", "老少", "全家", "个月", "岁")),
@@ -28,7 +28,7 @@ _CLAUSE = re.compile(r"[，,。？?！!；;\n\t ]+")  # not \s: outside_name bla
 # Who a wrong "yes" can harm (pregnancy and nursing, infants counted in months, chronic illness): when no clause
 # names them, the whole message goes to the leader rather than an answer to its other part (我有糖尿病能吃吗，
 # 甜不甜); for other groups (老人, 小孩) the other part is answered and the 能吃 left unsaid.
-_AT_RISK = re.compile(r"孕妇|怀孕|孕期|准妈妈|哺乳|产妇|坐月子|婴儿|[一二两三四五六七八九十\d]+个月|糖尿病|血糖|高血压|高血脂|三高|痛风|肾")
+_AT_RISK = re.compile(r"孕妇|怀孕|孕期|准妈妈|哺乳|喂奶|母乳|产妇|坐月子|婴儿|[一二两三四五六七八九十\d]+个月|糖尿病|血糖|高血压|高血脂|三高|痛风|肾")
 _COMPILED = {group: re.compile(asked) for group, (asked, _) in _GROUPS.items()}
 
 
@@ -58,6 +58,15 @@ def only_group_question(question: str) -> bool:
     """Every clause of the question asks who may eat it (黑木耳适合老人吃吗), none asks anything else."""
     clauses = [c for c in _CLAUSE.split(question) if c.strip()]
     return bool(clauses) and all(asked_groups(c) for c in clauses)
+
+
+# How a label says who may or may not eat it (一岁以下婴儿不宜食用, 老少皆宜, 孕妇慎用).
+_SAYS_WHO = re.compile(r"宜|适合|适用|不宜|慎|禁|忌|可以吃|能吃|可食")
+
+
+def speaks_to(clause: str, groups: list[str]) -> bool:
+    """The clause says whether the groups may eat it: it names each and says may or may not."""
+    return bool(_SAYS_WHO.search(clause)) and all(names_group(clause, g) for g in groups)
 
 
 def names_group(text: str, group: str) -> bool:

@@ -215,7 +215,10 @@ def made_in_steps(chunks: list[Hit], question: str, title: str) -> str:
     """How something the cook makes along the way is made (碗汁, 酱汁, 面团): the step sentences that make it
     (调成碗汁, 揉成面团); '' when the thing is bought (on the ingredient list) or no step makes it."""
     listed = "".join(ingredient_items(chunks))
-    things = [w for w in asked_things(question.replace(dish_name(title), " ")) if len(w) > 1 and w not in listed]
+    rest = question.replace(dish_name(title), " ")
+    asked = asked_things(rest)
+    joined = [a + b for a, b in zip(asked, asked[1:]) if len(a) == len(b) == 1 and a + b in rest]  # jieba: 碗|汁
+    things = [w for w in asked + joined if len(w) > 1 and w not in listed]
     steps = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
     making = [s for s in steps if any(re.search(rf"{_MAKES_INTO}[^，。；]{{0,8}}{re.escape(w)}", s) for w in things)]
     return join_parts(making[:2], 160)
@@ -285,7 +288,7 @@ def amount_answer(chunks: list[Hit], question: str, title: str) -> str:
     """How much of each ingredient the question names, from the quantity lines (排骨 finds 肋排 = 750g;
     多少面粉多少水: the flour's line and the water's)."""
     rest = question.replace(dish_name(title), " ")  # 土豆炖排骨的排骨: the second 排骨 is the ingredient
-    things = [(t, *aliases_of(t)) for t in asked_things(rest) if not cooking_verbs(t)]
+    things = [(t, *aliases_of(t)) for t in asked_things(rest) if cooking_verbs(t) != [t]]  # 冰 of 冰糖 is no verb
     lines = table_rows([BULLET.sub("", x).strip() for x in section_lines(chunks, QUANTITY_HEADINGS + INGREDIENT_HEADINGS)])
     lines = [x for x in dict.fromkeys(lines) if _QUANTITY.search(x)]
     things = [t for t in things if not _MEASURE_WORD.fullmatch(t[0])  # 多少克: the unit, no ingredient

@@ -36,10 +36,23 @@ _AFTER_SALES = re.compile(r"(能|可以|可不可以|能不能|给)(退|赔)|退
 AFTER_SALES_PROMISE = re.compile(r"包赔|包退|包换|退换|赔付|补发|售后")
 
 
+# A service asked of the shop (帮我切好片, 剥好壳, 送到家): the leader's to promise, unless the listing offers it
+# (可帮磨粉). The verbs are what a market stall does for a buyer: cut, peel, wash, kill, clean, grind, deliver.
+_SERVICE_VERBS = "切|剥|洗|杀|宰|剁|处理|收拾|磨|加工|送"
+_SERVICE = re.compile(rf"帮(我|忙|您|你)?[^，。？?！!]{{0,4}}({_SERVICE_VERBS})|送(到家|上门|上楼|到楼)")
+
+
+def service_offered(question: str, listing: str) -> bool:
+    """The listing offers the service asked (可帮磨粉, 代切, 免费处理)."""
+    verbs = "|".join(m.group(2) or "送" for m in _SERVICE.finditer(question))
+    return bool(verbs) and bool(re.search(rf"(可|代|帮|免费|包)+[^，,。；;]{{0,2}}({verbs})", listing))
+
+
 def outside_scope(question: str) -> str | None:
-    """'other_shop', 'medical', 'weather' or 'after_sales' when the question is not ours to answer, else None."""
+    """'other_shop', 'medical', 'weather', 'after_sales' or 'service' when the question is not ours to answer, else
+    None."""
     for kind, pattern in (("other_shop", _OTHER_SHOP), ("medical", _MEDICAL), ("weather", _WEATHER),
-                          ("after_sales", _AFTER_SALES)):
+                          ("after_sales", _AFTER_SALES), ("service", _SERVICE)):
         found = [m for m in pattern.finditer(question)]
         if kind == "medical" and _LABEL_FACT.search(question):
             found = [m for m in found if not _ADVICE.match(question, m.start())]
