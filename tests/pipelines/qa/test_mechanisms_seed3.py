@@ -86,3 +86,20 @@ def test_seed3_kinds_of_miss(request, kb, question, facts):
 @pytest.mark.parametrize("question", ["怀孕了能吃无添加花生酱吗，配料是什么", "我血糖高 赣南脐橙能吃不 酸不酸"])
 def test_a_group_a_wrong_yes_can_harm_goes_to_the_leader(seed_kb, question):
     assert answer_question(question, seed_kb, None).handoff
+
+
+@pytest.mark.parametrize(("kb", "question", "facts"), [  # unseen8's kinds of miss, asked in other words
+    ("fresh3", "蜂蜜能给八个月的宝宝冲水喝吗", ["一岁以下婴儿不宜食用"]),  # the label's clause naming the group
+    ("fresh3", "红烧五花肉放几克冰糖", ["30g"]),  # 冰 of 冰糖 is no verb
+    ("fresh2", "宫保鸡丁的碗汁拿什么调", ["调成碗汁"]),  # jieba's 碗|汁 joined
+    ("shared", "咖啡豆能帮忙磨成粉吗", ["可帮磨粉"]),  # a service the listing offers
+])
+def test_unseen8_kinds_of_miss(request, kb, question, facts):
+    _answers_with(request, kb, question, facts)
+
+
+@pytest.mark.parametrize(("kb", "question"), [
+    ("shared", "三文鱼可以帮忙切成片吗"), ("fresh3", "春笋能不能送到家"), ("fresh2", "哺乳期可以吃麻辣花生吗"),
+])
+def test_a_service_or_a_nursing_mother_goes_to_the_leader(request, kb, question):
+    assert answer_question(question, request.getfixturevalue(f"{kb}_kb"), None).handoff
