@@ -47,6 +47,7 @@ from pipelines.retrieval import Hit, Retriever, SourceInfo
 from pipelines.zh import cut, fit
 
 _PERIOD = re.compile(r"\d+\s*(分钟|分半|小时|秒|天|周|个月)|[一二两三四五六七八九十半]+(分钟|小时|天)")  # a stated time
+_HOW_THAWED = re.compile(r"怎么(解冻|化冻)|(热水|温水|冷水|微波炉)[^，。？?]{0,4}(解冻|化冻|泡)")  # how, not whether
 _ALLERGY_AFTER = re.compile(r"(的人)?(过敏|不耐受)")  # 牛奶过敏: what the resident cannot eat
 _CLAUSE_BREAK = re.compile(r"[，,。；;？?！!\s]|还有|另外")
 
@@ -129,6 +130,7 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
     if products and catalog_first(question, products, dishes, attrs):
         found = catalog_answer(question, products, attrs)
         cooking = made and recipe_part(question) in ("steps", "temperature", "count") and "made_of" not in attrs  # not 怎么腌的
+        cooking = cooking or bool(made and _HOW_THAWED.search(question))  # 怎么解冻能拿热水泡吗: the recipe may say
         if found and (timing or cooking):  # 全熟的羊排每面多煎多久, 鸡翅中用空气炸锅怎么炸: the recipe when it shares
             # more of the question than the pack's words
             found = closer_answer(question, found, dish_answer(question, made[0][0], kb, options),

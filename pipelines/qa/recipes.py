@@ -88,8 +88,10 @@ def step_answer(chunks: list[Hit], question: str, title: str, max_chars: int) ->
     """Numbered steps with their content; for a question about one part, that part's lines."""
     if after := steps_after_adding(chunks, question) or stage_before_done(chunks, question, title):
         return fit_steps(after, max_chars)
-    lines = named_section_lines(chunks, question) or section_lines(chunks, STEP_HEADINGS)
-    steps = _focus_lines(lines, question, title) or _steps(lines)
+    named = named_section_lines(chunks, question)
+    lines = named or section_lines(chunks, STEP_HEADINGS)
+    steps = (_steps(named) if named else []) or _focus_lines(lines, question, title) or _steps(lines)  # a stage named:
+    # all of it (炖煮收汁那一段怎么弄), not only its lines sharing the question's words
     if sum(len(x) + 1 for x in steps) > max_chars:  # too long for a chat: the steps doing what was asked (煮, 炸)
         verbs = cooking_verbs(question.replace(dish_name(title), " "))
         steps = [x for x in steps if any(f in x for v in verbs for f in verb_family(v))] or steps
@@ -142,7 +144,8 @@ def named_section_lines(chunks: list[Hit], question: str) -> list[str]:
         stage = _ASIDE.sub("", crumbs[-1]).strip() if crumbs else ""  # 炸花生（约 5 分钟）: 炸花生
         numbered = len(crumbs) == 1 and any(STEP_MARK.match(x) for x in chunk.body.splitlines())  # a stage of its own
         under_steps = numbered or any(h in c for c in crumbs[:-1] for h in STEP_HEADINGS)
-        if under_steps and len(stage) >= 2 and not any(h in stage for h in STEP_HEADINGS) and set(stage) <= set(question):
+        names = [n for n in re.split(r"[：:]", stage) if len(n) >= 2]  # 炖煮收汁：挂霜与出锅: either names the stage
+        if under_steps and names and not any(h in stage for h in STEP_HEADINGS) and any(set(n) <= set(question) for n in names):
             lines += [x.rstrip() for x in chunk.body.splitlines() if x.strip()]
     return list(dict.fromkeys(lines))
 
@@ -156,7 +159,7 @@ def _steps(lines: list[str]) -> list[str]:
             steps.append(STEP_MARK.sub("", line).strip())
         elif steps and BULLET.match(line) and steps[-1].endswith(("：", ":", "；")):
             steps[-1] += BULLET.sub("", line).strip() + "；"
-    return [s.rstrip("；") for s in steps if len(s.strip(" ：:；")) > 4]
+    return [s.replace("**", "").rstrip("；") for s in steps if len(s.strip(" ：:；")) > 4]  # **加水长炖：** is Markdown bold
 
 
 def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) -> str:
