@@ -1,6 +1,6 @@
 """Resident Q&A judged by its answer text: correct / wrong / handed off per question type.
 
-    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|seed|seed2|seed3|seed4 ...] [--no-llm] [--verbose]
+    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|unseen9|seed|seed2|seed3|seed4|seed5 ...] [--no-llm] [--verbose]
 
 Sets: dev (../shared/eval/questions-dev.jsonl with tests/pipelines/qa/rules-dev.jsonl) and extra
 (questions-extra.jsonl + rules-extra.jsonl) and tune (questions-tune.jsonl, rules inline, written for
@@ -20,7 +20,8 @@ rules inline) runs on knowledge/seed, the default tenant's knowledge (held out f
 sixth); seed2 (seed2/seed.jsonl) is a second batch on it (held out in the sixth session, looked at in the seventh);
 seed3 (seed3/seed.jsonl) a third, written in the seventh session (held out then, looked at in the eighth); seed4
 (seed4/seed.jsonl, the default tenant) and unseen8 (shared, fresh2, fresh3), written in the eighth session and run
-once after its tuning, not tuned on.
+once after its tuning, not tuned on (unseen8 then read and tuned on); seed5 and unseen9 are the eighth session's
+tuning batches (run once first, then fixed).
 Each knowledge base lives in a temporary folder; embeddings are cached under var/bench.
 """
 
@@ -65,6 +66,8 @@ SETS: dict[str, list[Part]] = {
     "seed3": [(RULES / "seed3" / "seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
     "seed4": [(RULES / "seed4" / "seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
     "unseen8": [(RULES / "unseen8" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh2", "fresh3")],
+    "seed5": [(RULES / "seed5" / "seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
+    "unseen9": [(RULES / "unseen9" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh", "fresh3")],
 }
 
 

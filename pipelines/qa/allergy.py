@@ -36,4 +36,6 @@ def allergen_sentence(question: str, product: Product) -> str:
         return text + f"，含有{'、'.join(hit)}，过敏的话请不要食用"
     free = [c for c in _CLAUSE.split(product.get("selling_points")) if _FREE_OF.search(c)
             and any(a in c for a in asked)]  # 不掺花生酱 says so itself
-    return text + "".join(f"；{c}" for c in free) + ("，具体请以包装标签为准" if asked else "")
+    words = allergen_mentions(outside_name(question, product.name)) or asked  # the resident's word: 海鲜, not its classes
+    unnamed = f"，未标注{'、'.join(dict.fromkeys(words))}" if asked else ""  # 大豆过敏吃花生酱: say the label's silence
+    return text + unnamed + "".join(f"；{c}" for c in free) + ("，具体请以包装标签为准" if asked else "")

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from pipelines.catalog import product_terms
 from pipelines.catalog.terms import split_name
-from pipelines.facts import asked_allergens, is_allergy_question
+from pipelines.facts import canonical_names, is_allergy_question
 from pipelines.llm.base import LLM
 from pipelines.qa.attributes import asked_attributes, recipe_part
 from pipelines.qa.cache import AnswerCache
@@ -42,7 +42,7 @@ from pipelines.qa.several import SOLD_FACTS, combined, dishes_only, subjects, wi
 from pipelines.qa.text import quoted_sentences, shared_pairs
 from pipelines.qa.times import ingredient_names, mask_names, names_the_action
 from pipelines.qa.typos import correct_cue_typos
-from pipelines.qa.units import per_dish, question_units
+from pipelines.qa.units import per_dish, question_units, with_follow_ups
 from pipelines.retrieval import Hit, Retriever, SourceInfo
 from pipelines.zh import cut, fit
 
@@ -76,6 +76,7 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
     if outside:
         return _promise(outside, question, catalog) or _handoff(options, "out_of_scope", outside)
     question = _normalised(question, kb, sources, catalog)
+    question = with_follow_ups(question, lambda text: subjects(text, catalog, sources))
     whole = _answer_one(question, kb, llm, options, sources, catalog)
     units = [d for u in question_units(question, lambda text: subjects(text, catalog, sources))
              for d in per_dish(u, dishes_only(u, catalog, sources))]
@@ -141,7 +142,7 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
         dish = dishes[0][1] if dishes else ""
         if not found and dish and sold_as_the_dish(question, products, dish) and about_contents(question, dish):
             return _handoff(options, "not_in_knowledge", "product fact not in the catalog")  # not the recipe's 冰糖
-    preparing = bool(made) and not found and recipe_part(question) == "steps"  # 梅干菜怎么处理: the pack says nothing
+    preparing = bool(made) and not found and recipe_part(question) in ("steps", "count")  # 梅干菜怎么处理: the pack says nothing
     if (dishes or timing or preparing) and (recipe := dish_answer(question, (dishes or made)[0][0], kb, options)):
         return recipe  # a dish named, or the one recipe made of the product for a time or a step the pack lacks
     retrieved = retrieved_answer(question, kb, llm, options, product_named=bool(products) and not dishes)
@@ -157,7 +158,7 @@ def asked_of(question: str, products: list) -> list:
     products = [pt for pt in products if not _ALLERGY_AFTER.match(question, question.find(pt[1]) + len(pt[1]))] or products
     if is_allergy_question(question) or "allergens" in asked_attributes(question):  # 酸奶有没有坚果成分: 坚果 is
         # the allergen asked of 酸奶, not 混合坚果; 哪个有芝麻 of two products
-        products = products[:1] + [pt for pt in products[1:] if not asked_allergens(pt[1])]
+        products = products[:1] + [pt for pt in products[1:] if not canonical_names(pt[1])]  # 花生酱 is a product
     start = question.find(products[0][1]) + len(products[0][1])
     cue = CONTENT_Q.search(question, start)
     if cue is None:

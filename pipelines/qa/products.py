@@ -40,6 +40,7 @@ _FIELD_LIKE = ("allergens", "after_opening", "maker")
 _ALLERGY = reaction_pattern()  # 过敏, 不耐受, 起疹子: the resident reacts to a food
 _NOT_ADDED = re.compile(r"不添加|不加|不含|无添加|未添加")
 _USED = re.compile(r"使用|采用|改用|用")
+_BRAND_Q = re.compile(r"牌子|品牌|厂家|厂商|生产商|公司|商标")  # who made it by name: a place does not answer
 _THAW_Q = re.compile(r"(要不要|需不需要|用不用|需要|要)先?解冻|先解冻|不用解冻|直接(下锅|煮|蒸|煎|炸|烤)")
 _DONT_USE = re.compile(r"(不要|不能|别|勿|切勿|不宜)(使用|用)")
 _REMEDY_Q = re.compile(r"怎么办|咋办|怎么处理|如何处理|怎么(放|弄|变|才能)(软|熟|甜)|催熟")  # what to do about a state the product is in
@@ -174,7 +175,7 @@ def product_answer(question: str, product: Product, term: str, attrs: list[str])
 def field_parts(question: str, product: Product, attrs: list[str]) -> list[str]:
     """The fields the attributes ask for, verbatim with their labels."""
     parts = [field_sentence(product, a, question) for a in attrs if a in FIELD_ATTRIBUTES or a in ("allergens", "after_opening")]
-    if "maker" in attrs and product.get("origin"):
+    if "maker" in attrs and product.get("origin") and not _BRAND_Q.search(question):  # a place is no brand or company
         parts.append(f"产地：{product.get('origin')}")
     if "spec" in attrs or _PER_UNIT_Q.search(question):  # 一个多重, 一袋能做多少: the selling points' 每枚约50g
         parts += [c for c in CLAUSE.findall(field_text(product, "selling_points")) if _PER_UNIT.search(c)]

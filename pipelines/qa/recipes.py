@@ -28,7 +28,7 @@ from pipelines.qa.recipe_text import (
 from pipelines.qa.repeats import count_answer
 from pipelines.qa.steps import fit_steps
 from pipelines.qa.text import asked_words, quoted_sentences, shared_pairs
-from pipelines.qa.times import keep_answer, numbered_lines, steps_after_adding, time_answer
+from pipelines.qa.times import each_step_time, keep_answer, numbered_lines, steps_after_adding, time_answer
 from pipelines.retrieval import Hit
 from pipelines.zh import pos_cut
 
@@ -50,6 +50,7 @@ _WHEN_SAID = re.compile(r"前|后|最后|先|再|分钟|时")
 # How a recipe gives a reason: 为了, 因为, 这样, 才, 会 (what happens otherwise), 更 (what it makes better).
 _REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用")
 _TEMPERATURE = re.compile(r"℃|°|\d\s*度")
+_SPAN = re.compile(r"从(?P<start>[^，。？?！!]{2,12}?)到(?P<end>[^，。？?！!]{2,12}?)(这一?段|那一?段|这几步|之间|的步骤)")
 _NEEDS = "需要："  # how an ingredient answer starts
 _EACH = re.compile(r"分别|各自|各|每样|每种")  # 各放多少: of each, no thing named
 _MEASURE_WORD = re.compile(r"克|千克|公斤|斤|两|毫升|升|g|kg|ml|个|勺|杯|碗|片|根|颗", re.IGNORECASE)
@@ -88,6 +89,8 @@ def step_answer(chunks: list[Hit], question: str, title: str, max_chars: int) ->
     """Numbered steps with their content; for a question about one part, that part's lines."""
     if after := steps_after_adding(chunks, question) or stage_before_done(chunks, question, title):
         return fit_steps(after, max_chars)
+    if span := spanned_steps(chunks, question, title):
+        return fit_steps(span, max_chars)
     named = named_section_lines(chunks, question)
     lines = named or section_lines(chunks, STEP_HEADINGS)
     steps = (_steps(named) if named else []) or _focus_lines(lines, question, title) or _steps(lines)  # a stage named:
@@ -135,6 +138,23 @@ def _steps_handling(lines: list[str], done: re.Pattern[str]) -> list[str]:
     return steps[named[0]:named[-1] + 1] if named else []
 
 
+def spanned_steps(chunks: list[Hit], question: str, title: str) -> list[str]:
+    """从泡粉丝到把馅拌好这一段: the steps from the first one doing the start to the one doing the end; [] when the
+    question names no such span or the steps do not hold both ends in order."""
+    span = _SPAN.search(question.replace(dish_name(title), " "))
+    if not span:
+        return []
+    steps = _steps(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
+    ends = []
+    for end in ("start", "end"):
+        words = [w for w in asked_things(span.group(end)) if len(w) > 1] + cooking_verbs(span.group(end))  # jieba: 面醒
+        score = [sum(w in step for w in words) for step in steps]
+        first = ends[0] if ends else 0
+        best = max(score[first:], default=0)
+        ends.append(next((i for i in range(first, len(steps)) if best and score[i] == best), -1))
+    return steps[ends[0]:ends[1] + 1] if -1 not in ends else []
+
+
 def named_section_lines(chunks: list[Hit], question: str) -> list[str]:
     """The lines of the step sub-sections the question names by their heading's own characters (酱料怎么熬:
     熬酱, 怎么和面: 和面): recipes split a dish into stages, and a question about one stage is answered by it."""
@@ -165,6 +185,8 @@ def _steps(lines: list[str]) -> list[str]:
 def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) -> str:
     """The answer from the recipe's own text, each clause of the question answered by its part
     (温泉蛋要煮多久？水温多少度); '' when the part asked for is not in it."""
+    if recipe_part(question) == "time" and (each := each_step_time(chunks, question, title)):
+        return each  # 焯水和干煸这两步各多久: each step's own time
     clauses = [c for c in _QUESTION_CLAUSE.split(question) if c.strip() and c.strip() != dish_name(title)]
     if len(clauses) < 2:  # 西红柿土豆炖牛肉，土豆什么时候下锅: the dish's name alone asks nothing
         return part_answer(clauses[0] if clauses else question, chunks, title, max_chars, question)

@@ -39,7 +39,7 @@ AFTER_SALES_PROMISE = re.compile(r"包赔|包退|包换|退换|赔付|补发|售
 # A service asked of the shop (帮我切好片, 剥好壳, 送到家): the leader's to promise, unless the listing offers it
 # (可帮磨粉). The verbs are what a market stall does for a buyer: cut, peel, wash, kill, clean, grind, deliver.
 _SERVICE_VERBS = "切|剥|洗|杀|宰|剁|处理|收拾|磨|加工|送"
-_SERVICE = re.compile(rf"帮(我|忙|您|你)?[^，。？?！!]{{0,4}}({_SERVICE_VERBS})|送(到家|上门|上楼|到楼)")
+_SERVICE = re.compile(rf"帮(我|忙|您|你)?[^，。？?！!]{{0,4}}({_SERVICE_VERBS})|送(上门|上楼)|送到[^，。？?！!]{{0,4}}(家|楼|门口|单元)")
 
 
 def service_offered(question: str, listing: str) -> bool:

@@ -57,6 +57,11 @@ _DURATION_ASKED = re.compile(r"多久|多长时间|几分钟|多少分钟|几个
 _REST_ASKED = re.compile(r"放(?=多久|几分钟|几个?小时|多长时间|一会)")
 _SINCE = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(分钟|小时|钟头|秒)(以)?后")
 _ADDING = re.compile(r"下锅|下入|放入|加入|倒入|打入|加|放|下")
+# Several steps asked at once: 各/分别/这两步, or 一共 after steps joined by 加/和 (发酵加二次醒发一共多久).
+_EACH_STEP = re.compile(r"各|分别|这两步|这几步|每一?步")
+_TOTAL_OF_JOINED = re.compile(r"(加上?|和|跟)[^，,。？?]{1,8}(一共|总共)")
+_STEP_JOINER = re.compile(r"和|跟|加上?|到|还有|、|以及")
+_ASKED_TIME_AT = re.compile(r"(要|得|需要)?(多久|多长时间|几分钟|多少分钟|几个?小时|多少时间)")
 # The unit the question counts in (转几秒, 熬几个钟头) and how a recipe states a time in it.
 _ASKED_UNIT = ((re.compile(r"[几多少]+秒"), re.compile(r"[0-9一二两三四五六七八九十]\s*秒|\d\s*[sS](?![a-zA-Z])")),
                (re.compile(r"[几多少]+个?(小时|钟头)"), re.compile(r"小时|钟头")),
@@ -177,6 +182,20 @@ def _stated_in_asked_unit(question: str) -> Callable[[str], bool]:
         if asked.search(question):
             return lambda sentence: bool(stated.search(sentence))
     return lambda sentence: False
+
+
+def each_step_time(chunks: list[Hit], question: str, title: str) -> str:
+    """Each named step's own time when the question asks of several (焯水和干煸这两步各多久, 从泡排骨到腌好各要多久,
+    发酵加二次醒发一共多长时间); '' when it names fewer than two steps or asks no such thing."""
+    rest = question.replace(dish_name(title), " ")
+    asked = _ASKED_TIME_AT.search(rest)
+    if not asked or not (_EACH_STEP.search(rest) or _TOTAL_OF_JOINED.search(rest[:asked.start()] + asked.group(0))):
+        return ""
+    head = re.sub(r"[，,。？?！!\s]|这两步|这几步|每一?步|各|分别|一共|总共|自己", "", rest[:asked.start()])
+    steps = [re.sub(r"^(从|先|再|然后)", "", s) for s in _STEP_JOINER.split(head) if cooking_verbs(s)]
+    if len(steps) < 2:
+        return ""
+    return join_parts(list(dict.fromkeys(a for s in steps if (a := time_answer(chunks, s + "多久", title)))), 200)
 
 
 def _with_context(question: str, context: str) -> str:

@@ -20,6 +20,7 @@ _BREAK = re.compile(r"[，,。；;？?！!]+")
 _JOINERS = re.compile(r"^(和|跟|与|还有|以及|、)|(和|跟|与|还有|以及|、)$")
 _EACH = re.compile(r"分别|各自|各")
 
+_FOLLOW_UP = re.compile(r"(那|那么|还有)?(?P<thing>[\u4e00-\u9fff]{2,8}?)(的)?呢")  # 大米呢, 那花生米呢
 _COUNTERS = frozenset(("份", "人", "个", "次", "话"))  # 一份, 几个人: how much, not of what
 Namer = Callable[[str], list[tuple[str, bool]]]  # the subjects a text names: (product term or dish name, is a dish)
 
@@ -58,6 +59,39 @@ def question_units(question: str, subjects_of: Namer) -> list[str]:
         else:
             return [question]  # a question before anything is named: the message reads as one
     return own if len(own) > 1 else [question]
+
+
+def with_follow_ups(question: str, subjects_of: Namer) -> str:
+    """A clause that only names a thing and asks 呢 (土鸡蛋一盒多少钱，大米呢; 烤麸要泡多久，花生米呢) asks the clause
+    before it of that thing: written out, so it is answered like any question."""
+    clauses = [c for c in _BREAK.split(question) if c.strip()]
+    if len(clauses) < 2 or not any(_FOLLOW_UP.fullmatch(c) for c in clauses[1:]):
+        return question
+    out = clauses[:1]
+    for clause in clauses[1:]:
+        follow = _FOLLOW_UP.fullmatch(clause)
+        asked = out[-1]
+        replaced = _asked_thing(asked, subjects_of) if follow else ""
+        out.append(_replace_last(asked, replaced, follow.group("thing")) if replaced else clause)
+    return "，".join(out)
+
+
+def _asked_thing(clause: str, subjects_of: Namer) -> str:
+    """What the clause asks about: its product, or the last thing named after its dish (四喜烤麸的烤麸: 烤麸)."""
+    named = subjects_of(clause)
+    products = [n for n, dish in named if not dish]
+    if products:
+        return products[-1]
+    rest = clause
+    for name, _ in named:
+        rest = rest.replace(name, "　")
+    nouns = [w for w, flag in pos_cut(rest) if flag.startswith("n") and len(w) > 1 and w not in _COUNTERS]
+    return nouns[-1] if nouns else ""
+
+
+def _replace_last(text: str, old: str, new: str) -> str:
+    at = text.rfind(old)
+    return text[:at] + new + text[at + len(old):]
 
 
 def per_dish(question: str, dishes: list[str]) -> list[str]:

@@ -103,3 +103,23 @@ def test_unseen8_kinds_of_miss(request, kb, question, facts):
 ])
 def test_a_service_or_a_nursing_mother_goes_to_the_leader(request, kb, question):
     assert answer_question(question, request.getfixturevalue(f"{kb}_kb"), None).handoff
+
+
+@pytest.mark.parametrize(("kb", "question", "facts"), [  # seed5's and unseen9's kinds of miss, in other words
+    ("fresh3", "红烧五花肉焯水跟煸炒分别要多久", ["5 分钟", "8 分钟"]),  # each step's own time
+    ("fresh", "红糖馒头发酵和二次醒发各多长时间", ["1 小时", "20 分钟"]),
+    ("fresh", "四喜烤麸里的香菇要泡多久，烤麸呢", ["2 小时"]),  # 烤麸呢: the clause before, of 烤麸
+    ("shared", "鸡蛋一盒多少钱，那大米呢", ["36", "79"]),
+    ("fresh", "章丘大葱跟头茬韭菜哪个放得住", ["10天", "3天"]),  # 放得住: keeping
+    ("shared", "手工水饺从挖小洞到把面团醒好是怎么弄的", ["4-5 次", "45 分钟"]),  # a span of steps
+    ("fresh3", "土豆为啥不能一开始下锅", ["炖化"]),  # 一开始 is when, not what
+    ("seed", "酸菜是自家腌的吗", ["大缸自然发酵"]),
+    ("seed", "芝麻过敏的人能吃花生酱吗", ["未标注芝麻"]),  # the label's silence said in the resident's word
+])
+def test_tuning_batches_kinds_of_miss(request, kb, question, facts):
+    _answers_with(request, kb, question, facts)
+
+
+@pytest.mark.parametrize(("kb", "question"), [("seed", "压榨花生油是什么品牌"), ("seed", "带鱼可以送到楼下吗")])
+def test_a_brand_the_catalog_lacks_or_a_delivery_goes_to_the_leader(request, kb, question):
+    assert answer_question(question, request.getfixturevalue(f"{kb}_kb"), None).handoff
