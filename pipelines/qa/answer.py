@@ -35,7 +35,7 @@ from pipelines.qa.polish import polish
 from pipelines.qa.products import CONTENT_Q, catalog_products, named_products
 from pipelines.qa.recipes import dish_name, recipe_answer
 from pipelines.qa.result import Answer, Source, catalog_answer, cite
-from pipelines.qa.routing import _dish_pack, about_contents, catalog_first, inside_name, sold_as_the_dish  # noqa: F401
+from pipelines.qa.routing import _dish_pack, about_contents, bought_pack, catalog_first, inside_name, sold_as_the_dish  # noqa: F401
 from pipelines.qa.scope import AFTER_SALES_PROMISE, outside_scope, service_offered
 from pipelines.qa.screen import screen_question
 from pipelines.qa.several import SOLD_FACTS, combined, dishes_only, subjects, with_pack_facts
@@ -132,7 +132,7 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
         found = catalog_answer(question, products, attrs)
         cooking = made and recipe_part(question) in ("steps", "temperature", "count") and "made_of" not in attrs  # not 怎么腌的
         cooking = cooking or bool(made and _HOW_THAWED.search(question))  # 怎么解冻能拿热水泡吗: the recipe may say
-        if found and (timing or cooking):  # 全熟的羊排每面多煎多久, 鸡翅中用空气炸锅怎么炸: the recipe when it shares
+        if found and (timing or cooking) and not bought_pack(question):  # 速冻水饺…第一次买: the pack's own time  # 全熟的羊排每面多煎多久, 鸡翅中用空气炸锅怎么炸: the recipe when it shares
             # more of the question than the pack's words
             found = closer_answer(question, found, dish_answer(question, made[0][0], kb, options),
                                   [made[0][1], *(p.name for p, _ in products), *(t for _, t in products)])

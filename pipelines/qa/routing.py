@@ -16,6 +16,7 @@ _PACK_SUFFIX = re.compile(r"(预制菜|半成品|料理包|调理包|快手菜)$
 _THAW = re.compile(r"解冻|化冻|冻着|直接(下锅|煮|煎|蒸|炸|烤)")
 _FROZEN = re.compile(r"冷冻|速冻|-18")
 # How residents point at the pack they bought or will buy, not a dish they cook (group-chat phrasing).
+_SHOP_FROZEN = re.compile(r"速冻|第一次买|刚买")
 _BOUGHT = re.compile(r"买的|买了|买回|团的|收到的|拿到的|你们(的|家|卖的)|这个|这款|这袋|这盒")
 
 
@@ -53,6 +54,12 @@ def sold_as_the_dish(question: str, products: list, dish: str) -> bool:
         return False  # 自己包的饺子, 做扣肉的时候: the dish cooked at home
     asked = recipe_part(question) == "any" or about_contents(question, dish) or _BOUGHT.search(question)
     return same and bool(asked or _thawing_a_frozen_pack(question, products))  # 买的酱香饼怎么煎: the pack
+
+
+def bought_pack(question: str) -> bool:
+    """The resident speaks of the pack as bought (买的, 第一次买) or frozen from the shop (速冻): its label's cooking
+    words answer before a home recipe's."""
+    return bool(_BOUGHT.search(question) or _SHOP_FROZEN.search(question))
 
 
 def _thawing_a_frozen_pack(question: str, products: list) -> bool:

@@ -48,12 +48,24 @@ def service_offered(question: str, listing: str) -> bool:
     return bool(verbs) and bool(re.search(rf"(可|代|帮|免费|包)+[^，,。；;]{{0,2}}({verbs})", listing))
 
 
+# The question words of everyday Mandarin (message.ASKING_WORD, kept here as scope reads the raw message).
+_ASKS = re.compile(r"什么|啥|哪|几|多少|多久|怎么|如何|咋|吗|么|呢|嘛|是不是|有没有|能不能|可不可以|要不要|[^\s]不$")
+
+
+def _clause_at(text: str, at: int) -> str:
+    start = max(text.rfind(c, 0, at) for c in "，,。？?！!；; ") + 1
+    ends = [i for c in "，,。？?！!；; " if (i := text.find(c, at)) >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
 def outside_scope(question: str) -> str | None:
     """'other_shop', 'medical', 'weather', 'after_sales' or 'service' when the question is not ours to answer, else
     None."""
     for kind, pattern in (("other_shop", _OTHER_SHOP), ("medical", _MEDICAL), ("weather", _WEATHER),
                           ("after_sales", _AFTER_SALES), ("service", _SERVICE)):
         found = [m for m in pattern.finditer(question)]
+        if kind == "other_shop":  # 上回别家买的一化冻全是水 tells what happened; only a clause that asks counts
+            found = [m for m in found if _ASKS.search(_clause_at(question, m.start()))]
         if kind == "medical" and _LABEL_FACT.search(question):
             found = [m for m in found if not _ADVICE.match(question, m.start())]
         if found:

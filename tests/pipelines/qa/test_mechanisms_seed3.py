@@ -123,3 +123,12 @@ def test_tuning_batches_kinds_of_miss(request, kb, question, facts):
 @pytest.mark.parametrize(("kb", "question"), [("seed", "压榨花生油是什么品牌"), ("seed", "带鱼可以送到楼下吗")])
 def test_a_brand_the_catalog_lacks_or_a_delivery_goes_to_the_leader(request, kb, question):
     assert answer_question(question, request.getfixturevalue(f"{kb}_kb"), None).handoff
+
+
+@pytest.mark.parametrize(("kb", "question", "facts"), [
+    ("seed", "虾仁泡水会出很多水吗 之前在别家买的就这样", ["无保水剂"]),  # another shop only as context
+    ("shared", "无蔗糖饼干的甜是用什么弄的", ["赤藓糖醇"]),  # 用什么弄的: what it is made with
+    ("shared", "速冻水饺煮几分钟 刚买的", ["8分钟"]),  # a pack bought: its label's time, not a home recipe's
+])
+def test_context_and_bought_packs(request, kb, question, facts):
+    _answers_with(request, kb, question, facts)
