@@ -70,7 +70,10 @@ def test_retrieval_alone_ranks_the_expected_source_first_for_most(shared_kb):
     ("unseen4/fresh.jsonl", "fresh_kb", 0.95), ("unseen5/shared.jsonl", "shared_kb", 0.93),
     ("unseen5/fresh2.jsonl", "fresh2_kb", 0.95), ("unseen6/shared.jsonl", "shared_kb", 0.95),
     ("unseen6/fresh3.jsonl", "fresh3_kb", 0.95), ("unseen7/fresh2.jsonl", "fresh2_kb", 0.95),
-    ("unseen7/fresh3.jsonl", "fresh3_kb", 0.95),
+    ("unseen7/fresh3.jsonl", "fresh3_kb", 0.95), ("unseen8/shared.jsonl", "shared_kb", 0.95),
+    ("unseen8/fresh2.jsonl", "fresh2_kb", 0.95), ("unseen8/fresh3.jsonl", "fresh3_kb", 0.95),
+    ("unseen9/shared.jsonl", "shared_kb", 0.93), ("unseen9/fresh.jsonl", "fresh_kb", 0.95),
+    ("unseen9/fresh3.jsonl", "fresh3_kb", 0.93),
 ])
 def test_an_invented_set_on_its_own_knowledge(request, questions, kb, least_correct):
     """Each fresh question set on the invented catalog and recipes it was written for (see RULES.md)."""
