@@ -16,6 +16,7 @@ from pipelines.retrieval import Hit, Retriever
 from pipelines.zh import Term, content_terms, is_dictionary_word
 
 _NEVER_USED = "\u2603\u2603"  # no knowledge text holds two snowmen
+_ADVERBS_AND_MODALS = frozenset("还再也都就又才" + "能可会要该想得")
 _PHASE_VERBS = frozenset(("开始", "继续"))  # 一开始就放: when in the action, never what is asked about
 _MODALS = "能可会要该想得"  # Mandarin modal verbs that jieba glues to the verb after them
 
@@ -64,7 +65,8 @@ def coverage(terms: list[Term], text: str, retriever: Retriever) -> tuple[float,
 def _unseen_verb(word: str, retriever: Retriever, unseen: float) -> bool:
     """A verb no text here uses (停电, 退款) is key; a modal plus a verb (能放, 可以吃) is phrasing."""
     return (len(word) > 1 and word[0] not in _MODALS and retriever.idf(word) >= unseen
-            and is_dictionary_word(word) and word not in _PHASE_VERBS)  # 水各放: characters jieba's HMM glued together are no word at all
+            and is_dictionary_word(word) and word not in _PHASE_VERBS
+            and not set(word) <= _ADVERBS_AND_MODALS)  # 还要, 还得, 就要: adverb and modal, nothing asked about  # 水各放: characters jieba's HMM glued together are no word at all
 
 
 def group_sources(question: str, hits: list[Hit], retriever: Retriever) -> list[SourceEvidence]:

@@ -119,8 +119,9 @@ def _things(unit: str, named: list[tuple[str, bool]]) -> list[str]:
 def _cooks_something_else(unit: str) -> bool:
     """A cooking question (a time, an amount, a temperature) about a thing of its own and no catalog fact:
     手工水饺要先解冻吗，煮几分钟 asks of the pack, 包饺子的面要醒多久 of a dough the pack never was."""
-    return (recipe_part(unit) in ("time", "amount", "temperature", "count") and not asked_attributes(unit)
-            and bool(_things(unit, [])))
+    return (recipe_part(unit) in ("time", "amount", "temperature", "count")
+            and not [a for a in asked_attributes(unit) if a != "how_to_eat"]  # 煮白粥…放多少米: cooking, no pack fact
+            and any(len(w) > 1 and w[-1] not in "前后时" for w in _things(unit, [])))  # 水开后再煮: a moment, no thing
 
 
 def _asks_the_pack(unit: str) -> bool:

@@ -15,7 +15,7 @@ from pipelines.qa.attributes import asked_attributes, recipe_part
 from pipelines.qa.units import question_units
 from tests.pipelines.qa.conftest import SEED, knowledge_base
 
-_RECIPES = ("腊八粥", "微波炉荷包蛋", "米粥", "手工水饺", "小酥肉", "黄焖鸡", "水煮肉片")
+_RECIPES = ("腊八粥", "微波炉荷包蛋", "米粥", "手工水饺", "小酥肉", "黄焖鸡", "水煮肉片", "勾芡香菇汤")
 
 
 @pytest.fixture(scope="module")
@@ -131,4 +131,12 @@ def test_a_brand_the_catalog_lacks_or_a_delivery_goes_to_the_leader(request, kb,
     ("shared", "速冻水饺煮几分钟 刚买的", ["8分钟"]),  # a pack bought: its label's time, not a home recipe's
 ])
 def test_context_and_bought_packs(request, kb, question, facts):
+    _answers_with(request, kb, question, facts)
+
+
+@pytest.mark.parametrize(("kb", "question", "facts"), [
+    ("seed", "勾芡香菇汤加了开水还得煮多久", ["3-5 分钟"]),  # 还得: adverb and modal, nothing asked about
+    ("seed", "豆浆黄豆一次用多少，熬白粥一个人放多少米", ["80g", "60ml-110ml"]),  # a cooking question of its own
+])
+def test_cooking_questions_in_everyday_words(request, kb, question, facts):
     _answers_with(request, kb, question, facts)
