@@ -17,7 +17,7 @@ from pipelines.facts import canonical_names, is_allergy_question
 from pipelines.llm.base import LLM
 from pipelines.qa.attributes import asked_attributes, recipe_part
 from pipelines.qa.cache import AnswerCache
-from pipelines.qa.clauses import CLAUSE, CLAUSE_FIELDS, field_text
+from pipelines.qa.clauses import field_clauses
 from pipelines.qa.dishes import cooked_at_home, dish_names, dishes_made_of, named_dishes
 from pipelines.qa.evidence import SourceEvidence, group_sources
 from pipelines.qa.message import clean_message
@@ -92,7 +92,7 @@ def _promise(outside: str, question: str, catalog: list) -> Answer | None:
     if outside != "after_sales":
         return None
     found = [(p, said) for p, _ in named_products(question, catalog)
-             if (said := [c for k in CLAUSE_FIELDS for c in CLAUSE.findall(field_text(p, k)) if AFTER_SALES_PROMISE.search(c)])]
+             if (said := [c for c in field_clauses(p) if AFTER_SALES_PROMISE.search(c)])]
     if not found:
         return None
     text = "。".join(f"{p.name}：{'；'.join(said)}" for p, said in found) + "。"
@@ -132,8 +132,9 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
         found = catalog_answer(question, products, attrs)
         cooking = made and recipe_part(question) in ("steps", "temperature", "count") and "made_of" not in attrs  # not 怎么腌的
         cooking = cooking or bool(made and _HOW_THAWED.search(question))  # 怎么解冻能拿热水泡吗: the recipe may say
-        if found and (timing or cooking) and not bought_pack(question):  # 速冻水饺…第一次买: the pack's own time  # 全熟的羊排每面多煎多久, 鸡翅中用空气炸锅怎么炸: the recipe when it shares
-            # more of the question than the pack's words
+        # 全熟的羊排每面多煎多久, 鸡翅中用空气炸锅怎么炸: the recipe when it shares more of the question than the pack's
+        # words; a pack bought (速冻水饺…第一次买) keeps its own time
+        if found and (timing or cooking) and not bought_pack(question):
             found = closer_answer(question, found, dish_answer(question, made[0][0], kb, options),
                                   [made[0][1], *(p.name for p, _ in products), *(t for _, t in products)])
         timed = _PERIOD.search(found.answer) and names_the_action(question, found.answer, dish_names(sources)) if found else False

@@ -118,6 +118,11 @@ def cue_count(clause: str, cues: list[str]) -> int:
     return sum(not any(c != o and c in o for o in hits) for c in hits)
 
 
+def field_clauses(product: Product) -> list[str]:
+    """Every clause of the fields that can answer a yes/no or how-to question, in field order."""
+    return [c.strip() for key in CLAUSE_FIELDS for c in CLAUSE.findall(field_text(product, key))]
+
+
 def field_text(product: Product, key: str) -> str:
     return product.get(key).replace(";", "，")
 

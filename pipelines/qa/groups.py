@@ -28,7 +28,7 @@ _CLAUSE = re.compile(r"[，,。？?！!；;\n\t ]+")  # not \s: outside_name bla
 # Who a wrong "yes" can harm (pregnancy and nursing, infants counted in months, chronic illness): when no clause
 # names them, the whole message goes to the leader rather than an answer to its other part (我有糖尿病能吃吗，
 # 甜不甜); for other groups (老人, 小孩) the other part is answered and the 能吃 left unsaid.
-_AT_RISK = re.compile(r"孕妇|怀孕|孕期|准妈妈|哺乳|喂奶|母乳|产妇|坐月子|婴儿|[一二两三四五六七八九十\d]+个月|糖尿病|血糖|高血压|高血脂|三高|痛风|肾")
+_AT_RISK = re.compile(_GROUPS["pregnant"][0] + r"|婴儿|[一二两三四五六七八九十\d]+个月|糖尿病|血糖|高血压|高血脂|三高|痛风|肾病")
 _COMPILED = {group: re.compile(asked) for group, (asked, _) in _GROUPS.items()}
 
 
@@ -61,7 +61,7 @@ def only_group_question(question: str) -> bool:
 
 
 # How a label says who may or may not eat it (一岁以下婴儿不宜食用, 老少皆宜, 孕妇慎用).
-_SAYS_WHO = re.compile(r"宜|适合|适用|不宜|慎|禁|忌|可以吃|能吃|可食")
+_SAYS_WHO = re.compile(SAYS_SUITABLE.pattern + r"|慎|禁|忌")
 
 
 def speaks_to(clause: str, groups: list[str]) -> bool:

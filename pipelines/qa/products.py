@@ -16,7 +16,16 @@ from pipelines.facts import asked_allergens, is_allergy_question
 from pipelines.facts.allergens import reaction_pattern
 from pipelines.qa.allergy import allergen_sentence
 from pipelines.qa.attributes import FIELD_ATTRIBUTES, asked_attributes, is_yes_no, without_cues
-from pipelines.qa.clauses import CLAUSE, CLAUSE_FIELDS, CONTENT_Q, CUES, MODAL, evidence_clauses, field_text
+from pipelines.qa.clauses import (
+    CLAUSE,
+    CLAUSE_FIELDS,
+    CONTENT_Q,
+    CUES,
+    MODAL,
+    evidence_clauses,
+    field_clauses,
+    field_text,
+)
 from pipelines.qa.evidence import term_match
 from pipelines.qa.groups import (
     SAYS_SUITABLE,
@@ -165,7 +174,7 @@ def product_answer(question: str, product: Product, term: str, attrs: list[str])
     if (groups := asked_groups(asked)) and not is_allergy_question(question):  # 适合孕妇吗: not 适合凉拌
         only = only_group_question(asked)  # nothing else asked: every clause must speak of the group
         parts = [p for p in parts if (not only and not SAYS_SUITABLE.search(p)) or all(names_group(p, g) for g in groups)]
-        said = [c for k in CLAUSE_FIELDS for c in CLAUSE.findall(field_text(product, k)) if speaks_to(c, groups)]
+        said = [c for c in field_clauses(product) if speaks_to(c, groups)]
         parts = [c for c in said if not any(c in p for p in parts)] + parts  # 一岁以下婴儿不宜食用 answers 宝宝能喝吗
         if at_risk(asked) and not any(all(names_group(p, g) for g in groups) for p in parts):
             return ""  # 我有糖尿病能吃吗，甜不甜: the answer to the rest would read as a yes the label never gives

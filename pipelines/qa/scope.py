@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from pipelines.qa.message import ASKING_WORD, ENDS_IN_NOT
+
 _SHOPS = ("永辉", "盒马", "美团", "多多买菜", "叮咚", "朴朴", "沃尔玛", "大润发", "华润万家", "物美", "家乐福", "山姆",
           "麦德龙", "联华", "钱大妈", "百果园", "京东", "淘宝", "天猫", "拼多多", "兴盛优选", "十荟团", "易果", "每日优鲜")
 _OTHER_SHOP = re.compile(rf"({'|'.join(_SHOPS)})|(超市|菜市场|菜场|菜市|农贸市场|便利店|别家|别人家|其他家)(的|卖|买|里)")
@@ -48,8 +50,8 @@ def service_offered(question: str, listing: str) -> bool:
     return bool(verbs) and bool(re.search(rf"(可|代|帮|免费|包)+[^，,。；;]{{0,2}}({verbs})", listing))
 
 
-# The question words of everyday Mandarin (message.ASKING_WORD, kept here as scope reads the raw message).
-_ASKS = re.compile(r"什么|啥|哪|几|多少|多久|怎么|如何|咋|吗|么|呢|嘛|是不是|有没有|能不能|可不可以|要不要|[^\s]不$")
+def _asks(clause: str) -> bool:
+    return bool(ASKING_WORD.search(clause) or ENDS_IN_NOT.search(clause))
 
 
 def _clause_at(text: str, at: int) -> str:
@@ -65,7 +67,7 @@ def outside_scope(question: str) -> str | None:
                           ("after_sales", _AFTER_SALES), ("service", _SERVICE)):
         found = [m for m in pattern.finditer(question)]
         if kind == "other_shop":  # 上回别家买的一化冻全是水 tells what happened; only a clause that asks counts
-            found = [m for m in found if _ASKS.search(_clause_at(question, m.start()))]
+            found = [m for m in found if _asks(_clause_at(question, m.start()))]
         if kind == "medical" and _LABEL_FACT.search(question):
             found = [m for m in found if not _ADVICE.match(question, m.start())]
         if found:
