@@ -16,7 +16,7 @@ _PACK_SUFFIX = re.compile(r"(预制菜|半成品|料理包|调理包|快手菜)$
 _THAW = re.compile(r"解冻|化冻|冻着|直接(下锅|煮|煎|蒸|炸|烤)")
 _FROZEN = re.compile(r"冷冻|速冻|-18")
 # How residents point at the pack they bought or will buy, not a dish they cook (group-chat phrasing).
-_SHOP_FROZEN = re.compile(r"速冻|第一次买|刚买")
+_SHOP_FROZEN = re.compile(r"速冻|刚买")  # a pack frozen by the maker, or just bought
 _BOUGHT = re.compile(r"买的|买了|买回|团的|收到的|拿到的|你们(的|家|卖的)|这个|这款|这袋|这盒")
 
 
