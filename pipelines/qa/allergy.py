@@ -13,6 +13,7 @@ from pipelines.qa.groups import outside_name
 _INTOLERANT = re.compile(r"不耐")  # 乳糖不耐(受): digesting it, not an allergy to it
 _CLAUSE = re.compile(r"[，,；;。]")
 _FREE_OF = re.compile(r"不掺|不含|不加|无添加|未添加|没有")
+_SOLE_INGREDIENT = re.compile(r"只用|仅用|仅含|只含|一种原料|单一原料|配料(只有|仅)|100%")  # how labels claim one ingredient
 _NO_ALLERGENS = ("无", "没有", "不含", "暂无")  # how a catalog writes "none" in the allergen column
 
 
@@ -34,8 +35,8 @@ def allergen_sentence(question: str, product: Product) -> str:
         return text + f"，含有{'、'.join(hit)}" + "".join(f"；{c}" for c in advice)
     if hit:
         return text + f"，含有{'、'.join(hit)}，过敏的话请不要食用"
-    free = [c for c in _CLAUSE.split(product.get("selling_points")) if _FREE_OF.search(c)
-            and any(a in c for a in asked)]  # 不掺花生酱 says so itself
+    free = [c for c in _CLAUSE.split(product.get("selling_points")) if (_FREE_OF.search(c) and any(a in c for a in asked))
+            or (asked and _SOLE_INGREDIENT.search(c))]  # 不掺花生酱 says so itself; so does 只用花生一种原料
     words = allergen_mentions(outside_name(question, product.name)) or asked  # the resident's word: 海鲜, not its classes
     unnamed = f"，未标注{'、'.join(dict.fromkeys(words))}" if asked else ""  # 大豆过敏吃花生酱: say the label's silence
     return text + unnamed + "".join(f"；{c}" for c in free) + ("，具体请以包装标签为准" if asked else "")

@@ -29,6 +29,7 @@ from pipelines.qa.names import (
     food_words,
     names_what_it_is,
     respell_dish_aliases,
+    respell_short_aliases,
 )
 from pipelines.qa.options import AskOptions
 from pipelines.qa.polish import polish
@@ -108,6 +109,7 @@ def _normalised(question: str, kb: Retriever, sources: list[SourceInfo], catalog
     if not any(a in SOLD_FACTS for a in asked_attributes(question)):  # 有卖X吗, X多少钱: X is sold, no dish
         question = expand_dish_heads(question, dish_names(sources), known, lambda: recipe_ingredients(kb, sources))
     question = respell_dish_aliases(question, dish_names(sources))
+    question = respell_short_aliases(question, dish_names(sources), known)
     if not named_products(question, catalog):  # 五常米: the product's short name
         question = expand_short_product_names(question, [split_name(p.name)[0] for p in catalog], known)
     return question

@@ -43,6 +43,11 @@ ASKING_WORD = re.compile(r"什么|啥|哪|几|多少|多钱|多久|多长|怎么
                          r"|可不可以|要不要")  # the question words of everyday Mandarin
 # A phrase ending in 不 asks in Northern speech (能包饺子不, 有货不), unless an adverb makes it a statement (我也不).
 ENDS_IN_NOT = re.compile(r"(?<![要还也并都就别])不$")
+
+
+def asks(clause: str) -> bool:
+    """The clause asks something itself (a question word, or an A-not-A ending in 不)."""
+    return bool(ASKING_WORD.search(clause) or ENDS_IN_NOT.search(clause))
 _COUNTED = re.compile(r"[钱块元斤克个只分秒天小时号点]|一")
 # Regional question words said the standard way, so one set of cue patterns reads every resident:
 # Southwestern Mandarin (咋个, 啷个, 啥子, 没得, 莫得, 得不得, 好多钱, 要好久), Northern and Northeastern

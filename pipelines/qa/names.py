@@ -118,6 +118,11 @@ def expand_dish_heads(question: str, dishes: list[str], known: list[str], ingred
     is no known name, food word or ingredient of any recipe (排骨 of 土豆炖排骨 is the meat, not the dish)."""
     if any(d in question for d in dishes):
         return question
+    for dish in dishes:  # 鸡蛋羹微波炉版, 鸡蛋羹的微波炉做法: the head named first, then the way it is made
+        for start in range(2, len(dish)):  # 酿青椒 for 青椒酿: verb and object either way round
+            version = "" if len(dish) - start == 1 else "(?=版|做法|式)"  # 鸡翅中空气炸锅要几分钟 says how, in the pot
+            if found := re.search(f"{re.escape(dish[start:])}的?{re.escape(dish[:start])}{version}", question):
+                return question.replace(found.group(0), dish, 1)
     edges = _word_edges(question)
     owners: dict[str, set[str]] = {}
     for dish in dishes:
@@ -175,6 +180,20 @@ def respell_dish_aliases(question: str, dishes: list[str]) -> str:
         for spelling in _alias_spellings(dish):
             if spelling in question:
                 return question.replace(spelling, dish, 1)
+    return question
+
+
+def respell_short_aliases(question: str, dishes: list[str], known: list[str]) -> str:
+    """The question with a dish named by an alias and a short form at once (番茄炒蛋: 番茄 for 西红柿, 蛋 for 鸡蛋)
+    spelled as the recipe spells it: the alias swapped for a dish's word, then the short form expanded."""
+    if any(d in question for d in dishes):
+        return question
+    for word in [w for group in alias_groups() for w in group if len(w) > 1 and w in question]:
+        for other in aliases_of(word):
+            if any(other in d for d in dishes):
+                found = expand_short_dish_names(question.replace(word, other, 1), dishes, known)
+                if any(d in found for d in dishes):
+                    return found
     return question
 
 

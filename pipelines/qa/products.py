@@ -16,6 +16,7 @@ from pipelines.facts import asked_allergens, is_allergy_question
 from pipelines.facts.allergens import reaction_pattern
 from pipelines.qa.allergy import allergen_sentence
 from pipelines.qa.attributes import FIELD_ATTRIBUTES, asked_attributes, is_yes_no, without_cues
+from pipelines.qa.choices import unanswered_choice
 from pipelines.qa.clauses import (
     CLAUSE,
     CLAUSE_FIELDS,
@@ -149,6 +150,8 @@ def after_opening_sentence(product: Product) -> str:
 
 def product_answer(question: str, product: Product, term: str, attrs: list[str]) -> str:
     """'name：fact；fact' from fields and quoted clauses; '' when nothing in the product answers."""
+    if all(a == "made_of" for a in attrs) and unanswered_choice(question, term, product.describe()):
+        return ""  # 是草饲还是谷饲的: the listing names neither
     if not _ALLERGY.search(question) and not asked_allergens(question.replace(term, " ")):
         attrs = [a for a in attrs if a != "allergens"]  # 花生酱有没有加糖: 花生 is the product's name
     if is_allergy_question(question) and not _HOW_Q.search(question):  # 麸质过敏能吃吗: the label answers 能吃,
@@ -178,6 +181,8 @@ def product_answer(question: str, product: Product, term: str, attrs: list[str])
         parts = [c for c in said if not any(c in p for p in parts)] + parts  # 一岁以下婴儿不宜食用 answers 宝宝能喝吗
         if at_risk(asked) and not any(all(names_group(p, g) for g in groups) for p in parts):
             return ""  # 我有糖尿病能吃吗，甜不甜: the answer to the rest would read as a yes the label never gives
+    if "maker" in attrs and _BRAND_Q.search(question) and not any(w in p for p in parts for w in CUES["maker"]):
+        return ""  # 哪个厂家加工的: 原切不拼接 says how, not who; the listing names no maker
     return f"{product.name}：{'；'.join(dict.fromkeys(parts))}" if parts else ""
 
 

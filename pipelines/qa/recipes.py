@@ -9,6 +9,7 @@ import re
 from pipelines.catalog.vocabulary import aliases_of
 from pipelines.qa.attributes import recipe_part
 from pipelines.qa.groups import asked_groups, names_group
+from pipelines.qa.message import asks
 from pipelines.qa.recipe_text import (
     BULLET,
     INGREDIENT_HEADINGS,
@@ -29,7 +30,7 @@ from pipelines.qa.repeats import count_answer
 from pipelines.qa.stages import named_section_lines, numbered_steps, spanned_steps, stage_before_done
 from pipelines.qa.steps import fit_steps
 from pipelines.qa.text import asked_words, quoted_sentences, shared_pairs
-from pipelines.qa.times import each_step_time, keep_answer, numbered_lines, steps_after_adding, time_answer
+from pipelines.qa.times import each_step_time, keep_answer, numbered_lines, steps_after_adding, time_answer, told_with
 from pipelines.retrieval import Hit
 from pipelines.zh import pos_cut
 
@@ -48,8 +49,12 @@ _ADDS = re.compile(r"下锅|下入|放入|加入|倒入|放|加|下")
 _WHEN_CUE = re.compile(r"什么时候|啥时候|何时|哪一步|第几步|几时")
 _WHEN_SAID = re.compile(r"前|后|最后|先|再|分钟|时")
 # How a recipe gives a reason: 为了, 因为, 这样, 才, 会 (what happens otherwise), 更 (what it makes better).
-_REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用")
-_TEMPERATURE = re.compile(r"℃|°|\d\s*度")
+_REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用|保证|确保|原理|关键|有助于")
+_TEMPERATURE = re.compile(r"℃|°|\d\s*(摄氏)?度")
+_TIMED_TOO = re.compile(r"时间|多久|几分钟|多少分钟")  # 温度和时间怎么设: a time asked beside the temperature
+_MEASURES = ("温度", "时间", "多少度", "几度")  # what is asked, not what it is asked of
+_MEASURE = re.compile("|".join(_MEASURES))
+_STATED_TIME = re.compile(r"\d\s*(分钟|小时|秒)")
 _NEEDS = "需要："  # how an ingredient answer starts
 _EACH = re.compile(r"分别|各自|各|每样|每种")  # 各放多少: of each, no thing named
 _MEASURE_WORD = re.compile(r"克|千克|公斤|斤|两|毫升|升|g|kg|ml|个|勺|杯|碗|片|根|颗", re.IGNORECASE)
@@ -108,15 +113,22 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
     clauses = [c for c in _QUESTION_CLAUSE.split(question) if c.strip() and c.strip() != dish_name(title)]
     if len(clauses) < 2:  # 西红柿土豆炖牛肉，土豆什么时候下锅: the dish's name alone asks nothing
         return part_answer(clauses[0] if clauses else question, chunks, title, max_chars, question)
-    answers, things = [], ""
-    for clause in clauses:
+    answers, things, told = [], "", ""
+    listed_text = "".join(section_lines(chunks, INGREDIENT_HEADINGS + QUANTITY_HEADINGS))
+    for at, clause in enumerate(clauses):
         own = [w for w in asked_things(clause.replace(dish_name(title), " ")) if not cooking_verbs(w) and not _EACH.fullmatch(w)]
         listed = answers[-1].removeprefix(_NEEDS).rstrip("。") if answers and answers[-1].startswith(_NEEDS) else ""
         if not own and listed and recipe_part(clause) == "amount":  # 裹粉用什么粉？各放多少: each one just listed
             clause = listed + clause
         elif not own and things:  # 为什么要放五花肉，放多少: how much 五花肉
             clause = things + clause
-        things = "".join(own) or things
+        things = "".join(w for w in own if w in listed_text) or things  # 水温 of 水温多少度 is no thing to carry
+        if not asks(clause) and any(asks(c) for c in clauses[at + 1:]):
+            told += clause + "，"  # 进烤箱，温度和时间怎么设: the first clause tells what the second asks about
+            continue
+        if recipe_part(clause) not in ("time", "temperature"):  # those read the message's telling clauses themselves
+            clause = told + clause  # 没有草鱼的话，能换成别的鱼片吗: which fish is to be replaced
+        told = ""
         answers.append(part_answer(clause, chunks, title, max_chars, question)
                        or quoted_sentences(clause, chunks, title, 120, limit=1))
     return _join_answers([a for a in answers if a]) if recipe_part(question) != "any" else ""
@@ -140,7 +152,7 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
     if part == "count":
         return count_answer(chunks, question, title)
     if part == "temperature":
-        return temperature_answer(chunks, question, title)
+        return temperature_answer(chunks, question, title, context)
     if part == "amount":
         return amount_answer(chunks, question, title)
     if part in ("ingredients", "steps") and (made := made_in_steps(chunks, question, title)):
@@ -212,19 +224,38 @@ def why_answer(chunks: list[Hit], question: str, title: str) -> str:
     return join_parts([s for s in said if top >= 2 and score[s] == top][:2], 160)
 
 
-def temperature_answer(chunks: list[Hit], question: str, title: str) -> str:
+def temperature_answer(chunks: list[Hit], question: str, title: str, context: str = "") -> str:
     """A temperature (烤箱预热多少度, 用多少度的水): the sentence or quantity line stating one that names most of
-    what the question names; '' when the recipe states none."""
-    rest = question.replace(dish_name(title), " ")
-    words = [w for w in asked_things(rest) + cooking_verbs(rest) if w not in dish_name(title)]
+    what the question names (with the message's clauses that ask nothing: 进烤箱，温度和时间怎么设 is about the
+    oven), a step before a note and, when a time is asked too, one stating both; '' when the recipe states none."""
+    rest = told_with(question, context).replace(dish_name(title), " ")
+    words = [w for w in asked_things(rest) + cooking_verbs(rest) if w not in dish_name(title) and w not in _MEASURES]
     lines = table_rows([BULLET.sub("", x).strip() for x in section_lines(chunks, QUANTITY_HEADINGS + INGREDIENT_HEADINGS)])
     said = split_sentences([x for h in chunks for x in h.body.splitlines()]) + lines
+    rest = _MEASURE.sub(" ", rest)
     warm = [s for s in dict.fromkeys(said) if _TEMPERATURE.search(s)]
-    score = {s: sum(len(w) for w in words if w in s) + shared_pairs(rest, s) for s in warm}
+    if (named := [s for s in _named_section(chunks, words) if _TEMPERATURE.search(s)]) and len(named) <= 4:
+        return join_parts(named, 200)  # 用空气炸锅温度时间咋设: every temperature of the air-fryer section
+    steps = set(split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks)))
+    timed = _TIMED_TOO.search(rest)
+    score = {s: sum(len(w) for w in words if w in s) + shared_pairs(rest, s) + 2 * (s in steps and not s.startswith(">"))
+             + 2 * bool(timed and _STATED_TIME.search(s)) for s in warm}
     top = max(score.values(), default=0)
     if top and len(warm) <= 3:  # 油温多少: a recipe stating two or three temperatures (初炸 150°, 复炸 180°) gives them all
         return join_parts(warm, 160)
     return join_parts([s for s in warm if top and score[s] == top][:2], 160)
+
+
+def _named_section(chunks: list[Hit], words: list[str]) -> list[str]:
+    """The sentences of the sections whose heading holds most of the words (空气炸锅特别操作指南 for 空气|炸锅);
+    [] when no heading holds one."""
+    held = {c.id + str(i): sum(len(w) for w in words if len(w) > 1 and w in _heading(c)) for i, c in enumerate(chunks)}
+    top = max(held.values(), default=0)
+    return split_sentences([x for i, c in enumerate(chunks) if top and held[c.id + str(i)] == top for x in c.body.splitlines()])
+
+
+def _heading(chunk: Hit) -> str:
+    return (chunk.meta.get("heading") or chunk.text.partition("\n")[0]).rpartition(" > ")[2]
 
 
 def amount_answer(chunks: list[Hit], question: str, title: str) -> str:

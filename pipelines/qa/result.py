@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from pipelines.qa.attributes import FIELD_ATTRIBUTES, asked_attributes
 from pipelines.qa.products import product_answer
 
 
@@ -32,12 +33,20 @@ class Answer:
 
 
 def catalog_answer(question: str, products: list, attrs: list[str]) -> Answer | None:
-    parts = [(p, text) for p, term in products if (text := product_answer(question, p, term, attrs))]
+    parts = [(p, text) for p, term in products if (text := product_answer(question, p, term, _own(question, term, attrs)))]
     if not parts:
         return None
     text = "。".join(t for _, t in parts) + "。"
     cited = [Source(p.sku, p.name, "product", 1.0, p.describe()[:100]) for p, _ in parts]
     return Answer(text + cite([s.title for s in cited]), cited, mode="catalog")
+
+
+def _own(question: str, term: str, attrs: list[str]) -> list[str]:
+    """The attributes asked of a product, not those its name carries (冷冻虾仁多少钱 asks no storage)."""
+    if not asked_attributes(term):
+        return attrs
+    own = asked_attributes(question.replace(term, " "))
+    return [a for a in attrs if a in own or a not in FIELD_ATTRIBUTES]  # 酸梅汤原料包里头是啥: made_of stays
 
 
 def cite(titles: list[str]) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.qa.message import ASKING_WORD, ENDS_IN_NOT
+from pipelines.qa.message import asks
 
 _SHOPS = ("永辉", "盒马", "美团", "多多买菜", "叮咚", "朴朴", "沃尔玛", "大润发", "华润万家", "物美", "家乐福", "山姆",
           "麦德龙", "联华", "钱大妈", "百果园", "京东", "淘宝", "天猫", "拼多多", "兴盛优选", "十荟团", "易果", "每日优鲜")
@@ -44,14 +44,17 @@ _SERVICE_VERBS = "切|剥|洗|杀|宰|剁|处理|收拾|磨|加工|送"
 _SERVICE = re.compile(rf"帮(我|忙|您|你)?[^，。？?！!]{{0,4}}({_SERVICE_VERBS})|送(上门|上楼)|送到[^，。？?！!]{{0,4}}(家|楼|门口|单元)")
 
 
+# Haggling (便宜点, 打个折, 抹个零, 三盒算多少): a price the leader may move, never the listing's to give. The phrases
+# are how buyers bargain at any Chinese market stall.
+# (哪个便宜点 compares listed prices: the catalog answers it)
+_BARGAIN = re.compile(r"(能|可以|可不可以|能不能|再|给我?|求|多买|多订|多拿)[^，。？?！!]{0,3}(便宜|优惠|少收|少算|让利)"
+                      r"|打(个)?折|抹(个)?零|砍(个)?价|讲(个)?价|便宜(一)?(点|些)(吧|呗|行|可以|卖|给)")
+
+
 def service_offered(question: str, listing: str) -> bool:
     """The listing offers the service asked (可帮磨粉, 代切, 免费处理)."""
     verbs = "|".join(m.group(2) or "送" for m in _SERVICE.finditer(question))
     return bool(verbs) and bool(re.search(rf"(可|代|帮|免费|包)+[^，,。；;]{{0,2}}({verbs})", listing))
-
-
-def _asks(clause: str) -> bool:
-    return bool(ASKING_WORD.search(clause) or ENDS_IN_NOT.search(clause))
 
 
 def _clause_at(text: str, at: int) -> str:
@@ -61,13 +64,13 @@ def _clause_at(text: str, at: int) -> str:
 
 
 def outside_scope(question: str) -> str | None:
-    """'other_shop', 'medical', 'weather', 'after_sales' or 'service' when the question is not ours to answer, else
-    None."""
+    """'other_shop', 'medical', 'weather', 'after_sales', 'service' or 'bargain' when the question is not ours to
+    answer, else None."""
     for kind, pattern in (("other_shop", _OTHER_SHOP), ("medical", _MEDICAL), ("weather", _WEATHER),
-                          ("after_sales", _AFTER_SALES), ("service", _SERVICE)):
+                          ("after_sales", _AFTER_SALES), ("service", _SERVICE), ("bargain", _BARGAIN)):
         found = [m for m in pattern.finditer(question)]
         if kind == "other_shop":  # 上回别家买的一化冻全是水 tells what happened; only a clause that asks counts
-            found = [m for m in found if _asks(_clause_at(question, m.start()))]
+            found = [m for m in found if asks(_clause_at(question, m.start()))]
         if kind == "medical" and _LABEL_FACT.search(question):
             found = [m for m in found if not _ADVICE.match(question, m.start())]
         if found:

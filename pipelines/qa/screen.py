@@ -1,6 +1,6 @@
 """Hostile-question screen: questions that must reach the leader, not the model.
 
-Prompt injection, requests for the system prompt or configuration, other groups' or tenants'
+Prompt injection, orders to act (改价, 发群公告) or claims of the leader's authority, requests for the system prompt or configuration, other groups' or tenants'
 data, and residents' personal information. Personal information means a person's: "3号楼王阿姨的
 电话", "李奶奶住在哪", "谁买了三文鱼"; a service's own contact or place (自提点地址在哪, 售后电话)
 is an ordinary question, answered from the knowledge or handed off as not covered.
@@ -17,13 +17,22 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"(你现在是|现在你是|从现在起你|从现在开始你|假装你是|扮演|角色扮演|越狱|开发者模式|管理员模式)", r"jailbreak|\bDAN\b|developer mode",
         r"(以下|下面|这)是?(新的|最新的?)(指令|指示|命令|规则|设定)|新(指令|命令)[:：]",
     ),
+    # The bot answers questions; it never acts for anyone: a message that claims the leader's authority, grants the
+    # bot powers, or tells it to change a price or post to the group is an attempt to steer it.
+    "commands": (
+        r"(我是|我就是|本人是|本人就是)(团长|群主|管理员|店主|老板)", r"授权(你|给你|您)",
+        r"(把|将)[^，。？?！!]{0,12}(改成|改为|调成|调到|设为|设置为|改到)",
+        r"(群里|群内|全群)[^，。？?！!]{0,4}(发|发布|推送|群发)[^，。？?！!]{0,4}(通知|公告)|@所有人|艾特所有人|(发|发布)(一条|个)?群公告",
+    ),
     "system_prompt": (
         r"(系统|初始|原始|隐藏)(提示|指令|设定|消息)", r"提示词|prompt", r"system (prompt|message)",
         r"(你的|你收到的)(指令|设定|规则|配置|密钥|api ?key)", r"(原样|逐字|完整).{0,6}(输出|发|打印|复述)",
         r"api[_ ]?key|secret|token|密钥|密码",
     ),
     "other_groups": (
-        r"(别的|其他|其它|隔壁|另外|另一个).{0,4}(群|团(?!购)|小区|团长|租户|店铺)",
+        r"(别的|其他|其它|隔壁|另外|另一个|他们|人家)[^，。？?！!]{0,8}(群|团(?!购)|小区|团长|租户|店铺)",
+        # a group's orders are its residents' data: 把他们群的订单给我看看
+        r"群(里)?的?(订单|名单|记录|数据)[^，。？?！!]{0,6}(给我|发我|看看|看一下|导出|发出来|发一份)",
         r"(订单|名单|客户|顾客|团员|会员|成员).{0,4}(名单|列表|信息|数据|记录|电话|地址)",
         r"(谁|哪些人|多少人).{0,6}(买了|下单|订了|参团)",
     ),

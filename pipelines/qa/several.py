@@ -4,6 +4,8 @@ pack's price, stock or arrival in front of a recipe's answer."""
 
 from __future__ import annotations
 
+import re
+
 from pipelines.qa.attributes import asked_attributes
 from pipelines.qa.dishes import named_dishes
 from pipelines.qa.products import named_products
@@ -46,10 +48,13 @@ def combined(whole: Answer, answers: list[Answer], question: str, unnamed: list[
     return Answer("。".join(texts) + "。" + cite(titles), cited, mode=answers[0].mode)
 
 
+_PACK_ENOUGH = re.compile(r"[一两二三几](份|袋|盒|包|箱|瓶|罐|桶)[^，,。？?]{0,3}够")  # 买一袋够不够: the pack's size
+
+
 def with_pack_facts(found: Answer, question: str, catalog: list, sources: list[SourceInfo]) -> Answer:
     """A recipe's answer to a message that also asks a price, stock or arrival of a product it names outside the
     dish's name (想买牛腩回来做西红柿土豆炖牛肉 牛腩一份多少钱 这菜得弄多久): the pack's facts come first."""
-    sold = [a for a in asked_attributes(question) if a in SOLD_FACTS]
+    sold = [a for a in asked_attributes(question) if a in SOLD_FACTS or (a == "spec" and _PACK_ENOUGH.search(question))]
     if found.mode != "recipe" or not sold:
         return found
     dishes = [d for _, d in named_dishes(question, sources)]

@@ -29,10 +29,14 @@ def shared_pairs(question: str, text: str) -> int:
     return sum(1 for p in pairs if all("\u4e00" <= ch <= "\u9fff" for ch in p) and p in text)
 
 
+_MADE_INTO = re.compile(r"(?:什么|啥|哪种|哪个)[^，,。？?！!\s]{0,3}?[弄切做磨打擦刨削剁搅压]成([丝片末泥粉块条丁段])")
+
+
 def asked_words(question: str) -> set[str]:
     """The words a wh-word asks about: 用什么锅 -> 锅, 哪种油 -> 油."""
     tagged = pos_cut(question)
-    return {tagged[i + 1][0] for i, (w, _) in enumerate(tagged[:-1]) if w in _WH_WORDS}
+    made = {m.group(1) for m in _MADE_INTO.finditer(question)}  # 拿什么弄成丝: the 丝 the tool makes
+    return {tagged[i + 1][0] for i, (w, _) in enumerate(tagged[:-1]) if w in _WH_WORDS} | made
 
 
 def word_weights(question: str, words: list[str], sentences: list[str]) -> dict[str, float]:

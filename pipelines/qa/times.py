@@ -26,7 +26,7 @@ from pipelines.qa.recipe_text import (
 from pipelines.qa.text import shared_pairs
 from pipelines.retrieval import Hit
 
-_DURATION = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(分钟|小时|钟头|秒|min\b|[sS](?![a-zA-Z]))")
+_DURATION = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(分钟|小时|钟头|秒|天|min\b|[sS](?![a-zA-Z]))")
 # The whole dish asked for: 一共, 全程, 做下来 (from start to end), and a span 从备菜到出锅 (from one point to another).
 _TOTAL = re.compile(r"一共|总共|全程|整个|从头|全部做|做完|做好|总时间|做下来|从[^，,。？?！!\s]{1,6}到")
 # Words for getting the whole dish done, not one step (everyday speech: 几分钟能搞定, 下班回来做来得及吗,
@@ -65,7 +65,8 @@ _ASKED_TIME_AT = re.compile(r"(要|得|需要)?(多久|多长时间|几分钟|�
 # The unit the question counts in (转几秒, 熬几个钟头) and how a recipe states a time in it.
 _ASKED_UNIT = ((re.compile(r"[几多少]+秒"), re.compile(r"[0-9一二两三四五六七八九十]\s*秒|\d\s*[sS](?![a-zA-Z])")),
                (re.compile(r"[几多少]+个?(小时|钟头)"), re.compile(r"小时|钟头")),
-               (re.compile(r"[几多少]+分钟"), re.compile(r"分钟|min\b")))
+               (re.compile(r"[几多少]+分钟"), re.compile(r"分钟|min\b")),
+               (re.compile(r"[几多少]+天"), re.compile(r"\d\s*天|[一二两三四五六七八九十]天")))
 
 
 def addition_time(chunks: list[Hit], question: str) -> str:
@@ -122,7 +123,7 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     if added := addition_time(chunks, question):
         return added
     everything = [s for s in split_sentences([x for h in chunks for x in h.body.splitlines()]) if _DURATION.search(s)]
-    rest = _with_context(question, context).replace(dish_name(title), " ")
+    rest = told_with(question, context).replace(dish_name(title), " ")
     names = ingredient_names(chunks)  # 烤麸要泡多久: 烤麸 is a thing, its 烤 is no action
     asked = mask_names(asked_action(_after_dish(question, dish_name(title))), names)  # not an action in a name
     asked = _REST_ASKED.sub("放置", asked)  # 放多久才凝固: left to stand (放置), not put in (放入)
@@ -135,6 +136,8 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     named = _naming_most(steps + [s for s in everything if s not in steps], [w for w in own if len(w) > 1])
     if not verbs and named and not _TOTAL.search(asked) and not _DONE.search(asked):
         return join_parts(named[:2], 200)  # 最后收汁几分钟: no action word, but the step (or note) it names
+    if not verbs and not _TOTAL.search(asked) and not _DONE.search(asked) and (said := _sharing_words(steps, asked)):
+        return join_parts(said[:2], 200)  # 高火转多久: no action listed, but the step saying 高火, not the dish's total
     unit = _stated_in_asked_unit(question)
     if not verbs and not _TOTAL.search(asked) and not _DONE.search(asked) and (counted := [s for s in steps if unit(s)]):
         if not any(unit(s) for s in _total_time(everything, chunks, question)):
@@ -176,6 +179,15 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     return join_parts([s for s in steps + notes if s in best], 200)
 
 
+def _sharing_words(steps: list[str], asked: str) -> list[str]:
+    """The timed steps sharing most character pairs of the question's content words (高|火 from jieba's 高, 火)."""
+    chars = {ch for w in asked_things(asked) for ch in w}
+    pairs = {asked[i:i + 2] for i in range(len(asked) - 1) if set(asked[i:i + 2]) <= chars}
+    score = {s: sum(p in s for p in pairs) for s in steps}
+    top = max(score.values(), default=0)
+    return [s for s in steps if top and score[s] == top]
+
+
 def _stated_in_asked_unit(question: str) -> Callable[[str], bool]:
     """Whether a sentence states a time in the unit the question counts in; never true when it names none."""
     for asked, stated in _ASKED_UNIT:
@@ -192,13 +204,16 @@ def each_step_time(chunks: list[Hit], question: str, title: str) -> str:
     if not asked or not (_EACH_STEP.search(rest) or _TOTAL_OF_JOINED.search(rest[:asked.start()] + asked.group(0))):
         return ""
     head = re.sub(r"[，,。？?！!\s]|这两步|这几步|每一?步|各|分别|一共|总共|自己", "", rest[:asked.start()])
-    steps = [re.sub(r"^(从|先|再|然后)", "", s) for s in _STEP_JOINER.split(head) if cooking_verbs(s)]
+    parts = [re.sub(r"^(从|先|再|然后|的)", "", s) for s in _STEP_JOINER.split(head) if s]
+    if len(parts) >= 2 and (verbs := cooking_verbs(parts[-1])) and not any(cooking_verbs(p) for p in parts[:-1]):
+        parts = [p.replace(verbs[0], "") + verbs[0] for p in parts]  # 土豆、茄子、尖椒分别炸多久: each thing fried
+    steps = [s for s in parts if cooking_verbs(s)]
     if len(steps) < 2:
         return ""
     return join_parts(list(dict.fromkeys(a for s in steps if (a := time_answer(chunks, s + "多久", title)))), 200)
 
 
-def _with_context(question: str, context: str) -> str:
+def told_with(question: str, context: str) -> str:
     """The clause asked with the message's clauses that ask nothing themselves (包饺子的面要醒多久，第一次自己和面:
     和面 says which 醒); another clause's own question (焯水要煮几分钟？下锅以后又要炖多久) stays its own."""
     if not context:
