@@ -128,6 +128,8 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
         return recipe  # 羊排煎好了放多久再切: the recipe's rest
     if made and recipe_part(question) in ("when", "why") and (recipe := dish_answer(question, made[0][0], kb, options)):
         return recipe  # 牛腩炖土豆啥时候放土豆: no pack says when something goes in, or why
+    if dishes and recipe_part(question) == "servings" and (recipe := dish_answer(question, dishes[0][0], kb, options)):
+        return recipe  # 四口人做红烧五花肉，五花肉买几盒: the recipe's portions (the pack's size is added after)
     timing = recipe_part(question) == "time" and bool(made)
     found = None
     if products and catalog_first(question, products, dishes, attrs):

@@ -13,6 +13,7 @@ import re
 from pipelines.catalog.vocabulary import is_place
 from pipelines.facts import asked_allergens
 from pipelines.facts.allergens import reaction_pattern
+from pipelines.qa.servings import HEADCOUNT
 
 # Where food is made, grown or caught, asked as who made it (哪个厂, 哪里的船打的: the boat, not the port).
 _MAKER_PLACES = "厂|工厂|农场|基地|合作社|大棚|牧场|果园|养殖场|渔场|渔船|船|蜂场|茶园|作坊|油坊|面包房|烘焙坊|面包店|糕点铺|点心铺"
@@ -22,10 +23,11 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
     "shelf_life": (r"(几天|多久|多长时间)(之内|内)?(要|得|就要|必须)?(吃完|喝完|用完)|保质期|有效期|过期|(放|存|保存|储存|搁)(得了)?(多久|多长时间|几天|几个月|多少天|几个月)(?![^，。？?]{0,2}[才再])"
                    r"|(放|留|存)到(明天|后天|第二天|下周|周末)",  # 先放多久再切, 放多久才能进锅: a wait, not keeping
                    r"能(放|存)多久|多久(会)?坏|(放|存|搁|保存)得(久|长|住)|多(放|存)(几|两|一)天"),  # 哪个放得久
-    "price": (r"多少钱|什么价|啥价|价位|几块|几元|多少元|价格|价钱|售价|团购价|(怎么|咋)卖|卖多少|贵不贵|贵吗|便宜|优惠|划算",),
-    "arrival": (r"到货|(周|星期|礼拜)[一二三四五六日天](能|可以)?(到|送)|(哪天|哪一天|什么时候|啥时候|几号|周几|星期几|礼拜几|几时|何时)"
+    "price": (r"多少钱|什么价|啥价|价位|几块|几元|多少元|价格|价钱|售价|团购价|(怎么|咋)卖|卖多少|贵不贵|贵吗|哪个(更)?贵|谁(更)?贵|更贵|便宜|优惠|划算",),
+    "arrival": (r"到货|(周|星期|礼拜)[一二三四五六日天](能|可以)?(到|送)|(哪天|哪一天|哪几天|什么时候|啥时候|几号|周几|星期几|礼拜几|几时|何时)"
                 r"(能|才|可以)?(到|送|发|来|有货|有|拿到|拿)|发货|送到",  # 礼拜 is 周 in everyday speech; 什么时候有: when it comes
                 r"(现在|今天|马上)(就)?(能|可以)?(拿|买)(了)?(吗|么)?|现货|拿货",
+                r"(天天|每天)(都)?(送|到|有)",  # 是天天都送吗: which days it comes
                 r"(同一天|一天|一起|同时|一块儿?)(到|送|发)|要等(吗|么|多久|几天)|(等|还得等)(多久|几天)",),  # 鸭蛋和酸菜是同一天到吗: each one's day  # 取货/提货 ask about the pickup point
     "stock": (r"库存|还有货|有货吗|还剩(?![一二两三四五六七八九十半\d])|卖完|售罄|还能买|还有没有|有没有卖|有卖|卖不卖|在卖|有得卖|有的卖"
               r"|还有(多少|几)(份|个|袋|盒|箱|件|斤)?(吗|么)?$|还有(多少|几)(份|个|袋|盒|箱|件)|还有(吗|么|没|没有|不)[？?]?$",),
@@ -74,10 +76,11 @@ _SUBSTITUTE = re.compile(r"代替|替代|替换|换成|换别的|换其他|换�
 _WHEN = re.compile(r"(什么时候|啥时候|何时|哪一步|第几步|几时)(再)?(下锅|下|放|加|倒)")
 # Why a recipe does something (为什么要放五花肉, 加冷水有什么用): the sentence that gives its reason.
 _WHY = re.compile(r"为什么|为啥|干嘛要|干吗要|有什么用|有啥用|什么作用|起什么作用|作用是")
+_FOR_HOUSEHOLD = re.compile(r"够|几|多少|一次|做完|买")  # what a household asks of a recipe's portions
 _COUNT = re.compile(r"几[遍次回道]|多少[遍次回]")  # 炸几遍, 加几次冷水: how many times a step is done
 _TEMPERATURE = re.compile(r"多少度|几度|温度|水温|油温|多热")  # 预热多少度, 用多少度的水
 _TIME = re.compile(r"多久|多长时间|多少时间|多少功夫|多长功夫|多少分钟|几分钟|几个小时|几小时|多少小时|几个?钟头|多少个?钟头|多少秒|几秒|什么火候|多大火"
-                   r"|快多少|快多久|省多少时间|能快点"
+                   r"|快多少|快多久|省多少时间|能快点|[0-9一二两三四五六七八九十半]+个?(分钟|小时)还是"  # 两分钟还是一分钟
                    r"|(几|多少)天(?![内里]|[^，。？?]{0,3}[吃喝用]完)")  # 腌几天; 放几天, 几天要吃完: how long it keeps  # 用高压锅能快多少: a time too
 # How much of an ingredient a recipe uses: answered from its quantity (计算/用量) lines.
 _AMOUNT = re.compile(r"多少克|几克|几两|多少两|几斤|多少斤|几碗|几杯|多少勺|多少g|多少毫升|多少ml|几毫升|(用|放|加|要|买|准备|备|倒|下|兑|掺)多少|几个|几勺|几片|几颗|几根|几只|用量|多少量|比例")
@@ -138,7 +141,7 @@ def is_yes_no(question: str) -> bool:
 
 
 def recipe_part(question: str) -> str:
-    """Which part of a recipe answers the question: keep | substitute | when | why | count | temperature | time | amount | ingredients | contains | steps | any."""
+    """Which part of a recipe answers the question: keep | substitute | when | why | servings | count | temperature | time | amount | ingredients | contains | steps | any."""
     if _KEEP.search(question):
         return "keep"
     if _SUBSTITUTE.search(question):
@@ -147,6 +150,8 @@ def recipe_part(question: str) -> str:
         return "when"
     if _WHY.search(question):
         return "why"
+    if HEADCOUNT.search(question) and _FOR_HOUSEHOLD.search(question):
+        return "servings"  # 家里五口人…买几盒够, 两个人吃放几个蛋: the recipe's portions and their amounts
     if _COUNT.search(question):
         return "count"
     if _TEMPERATURE.search(question):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pipelines.retrieval import Hit
-from pipelines.zh import content_terms, pos_cut
+from pipelines.zh import content_terms, is_dictionary_word, pos_cut
 
 STEP_MARK = re.compile(r"^\s*\d+[.、)）]\s*")
 BULLET = re.compile(r"^\s*[-*·+]\s*")
@@ -48,12 +48,14 @@ def section_lines(chunks: list[Hit], headings: tuple[str, ...]) -> list[str]:
 KITCHEN_WORDS = {"锅盖": ("盖子", "扣盖", "加盖", "盖盖", "盖上"), "盖子": ("锅盖", "扣盖", "加盖", "盖盖", "盖上"),
                  "火候": ("火力", "大火", "小火", "中火"), "火力": ("火候", "大火", "小火", "中火")}
 _GLUED_VERB = re.compile(r"(?<=.)[各都也还要再]?[放加用倒下]$")
+_GLUED_MODAL = re.compile(r"(?<=.)[要得]$")  # 水要 (not the word 重要): a noun and the modal jieba glued to it
 
 
 def asked_things(text: str) -> list[str]:
     """The question's nouns, one-character ones too (人, 盐), and words jieba tags oddly (可乐)."""
     words = [t.word for t in content_terms(text)] + [w for w, flag in pos_cut(text) if flag == "n"]
     words = [_GLUED_VERB.sub("", w) or w for w in words]  # 油各放 -> 油: jieba glues the verb after a short noun
+    words = [w if is_dictionary_word(w) else _GLUED_MODAL.sub("", w) or w for w in words]
     return [w for w in dict.fromkeys(words) if not set(w) <= GENERIC_VERBS]
 
 

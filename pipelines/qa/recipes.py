@@ -27,6 +27,7 @@ from pipelines.qa.recipe_text import (
     verb_family,
 )
 from pipelines.qa.repeats import count_answer
+from pipelines.qa.servings import servings_sentences
 from pipelines.qa.stages import named_section_lines, numbered_steps, spanned_steps, stage_before_done
 from pipelines.qa.steps import fit_steps
 from pipelines.qa.text import asked_words, quoted_sentences, shared_pairs
@@ -36,11 +37,12 @@ from pipelines.zh import pos_cut
 
 # A stated quantity: digits, or a Chinese numeral with a measure word as recipes write them (玉米一根, 大葱小半根, 蒜 5-8 瓣).
 _QUANTITY = re.compile(r"\d|[一二两三四五六七八九十半]\s*[个根只片块瓣勺把头颗粒条张碗杯克斤两]")
+_MEASURED = re.compile(r"\d\s*(g|克|ml|毫升|毫米|厘米|mm|cm|勺|杯|碗|倍)")  # an amount a step or note gives in passing
 _FUNCTION_CHARS = set("的了吗呢吧啊呀怎么什哪几多少是在有要能可会该和与跟用把被就都也还很太这那个些")
 _USES = re.compile(r"(?:有|放|加|用|含)(?:没有|不)?(?:点|些)?([\u4e00-\u9fff]{1,3}?)(?:吗|么|嘛|没)")
 # Words for "the quantities" as a whole (what recipe sites call the list of amounts).
 GENERIC_AMOUNT_WORDS = frozenset(("比例", "用量", "调料", "配料", "材料", "原料", "食材", "分量", "份量", "配比", "量"))
-_QUESTION_CLAUSE = re.compile(r"[，,；;。！？?!\s]+|还有|另外")
+_QUESTION_CLAUSE = re.compile(r"[，,；;。！？?!\s]+|还有|另外|然后(?=[^，,。？?]*(?:吗|么|呢|能不能|可不可以|要不要|多少|几|怎么))")
 
 
 _MAKES_INTO = r"(调|做|揉|和|搅|拌|熬|擀|混合|兑|搓|包)成"  # 调成碗汁, 揉成面团: the step that makes it
@@ -51,6 +53,7 @@ _WHEN_SAID = re.compile(r"前|后|最后|先|再|分钟|时")
 # How a recipe gives a reason: 为了, 因为, 这样, 才, 会 (what happens otherwise), 更 (what it makes better).
 _REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用|保证|确保|原理|关键|有助于")
 _TEMPERATURE = re.compile(r"℃|°|\d\s*(摄氏)?度")
+_HOW_MUCH = re.compile(r"多少|几")
 _TIMED_TOO = re.compile(r"时间|多久|几分钟|多少分钟")  # 温度和时间怎么设: a time asked beside the temperature
 _MEASURES = ("温度", "时间", "多少度", "几度")  # what is asked, not what it is asked of
 _MEASURE = re.compile("|".join(_MEASURES))
@@ -129,6 +132,9 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
         if recipe_part(clause) not in ("time", "temperature"):  # those read the message's telling clauses themselves
             clause = told + clause  # 没有草鱼的话，能换成别的鱼片吗: which fish is to be replaced
         told = ""
+        if recipe_part(clause) == "any" and at and recipe_part(clauses[at - 1]) == "amount" and _HOW_MUCH.search(clause):
+            answers.append(amount_answer(chunks, clause, title))  # 一份放几颗话梅，毛豆多少: an amount too
+            continue
         answers.append(part_answer(clause, chunks, title, max_chars, question)
                        or quoted_sentences(clause, chunks, title, 120, limit=1))
     return _join_answers([a for a in answers if a]) if recipe_part(question) != "any" else ""
@@ -149,6 +155,8 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
         return why_answer(chunks, question, title)
     if part == "time":
         return time_answer(chunks, question, title, context)
+    if part == "servings":  # 家里五口人…牛腩买几盒: how many a portion feeds, and the portion's amounts
+        return _join_answers([a for a in (servings_sentences(chunks), amount_answer(chunks, question, title)) if a])
     if part == "count":
         return count_answer(chunks, question, title)
     if part == "temperature":
@@ -218,8 +226,9 @@ def why_answer(chunks: list[Hit], question: str, title: str) -> str:
     notes = split_sentences(section_lines(chunks, NOTE_HEADINGS))
     said = [s for s in dict.fromkeys(notes + split_sentences([x for h in chunks for x in h.body.splitlines()]))
             if _REASON.search(s)]
-    score = {s: 2 * sum(w in s for w in things) + any(w[-1] in s for w in things) + any(v in s for v in verbs)
-             for s in said}  # 冷水 -> 水: a compound's head (the last character) says what it is
+    score = {s: 2 * sum(w in s or (len(w) > 2 and w[:-1] in s) for w in things) + any(w[-1] in s for w in things)
+             + any(v in s for v in verbs) for s in said}  # 冷水 -> 水: a compound's head (the last character) says
+    # what it is; 花生米 -> 花生: the thing without its last character (米, 片, 丁) is the same food
     top = max(score.values(), default=0)
     return join_parts([s for s in said if top >= 2 and score[s] == top][:2], 160)
 
@@ -271,11 +280,17 @@ def amount_answer(chunks: list[Hit], question: str, title: str) -> str:
         if not any(w in x for t in things for w in t for x in lines):
             return join_parts(["、".join(lines)], 200)
     chosen: list[str] = []
+    said: list[str] = []
     for variants in things:
         if any(variants[0] != t[0] and variants[0] in t[0] for t in things):
             continue  # 肉 inside 五花肉: the longer name says which line
         score = {x: max((len(w) for w in variants if w in x), default=0) for x in lines}
         top = max(score.values(), default=0)
+        if not top and not lines:
+            continue
+        if not top:  # 电饭煲水放多少: no quantity line names 水, a step or note measuring it does (水没过米 3 毫米)
+            said = said or split_sentences([x for c in chunks for x in c.body.splitlines()])
+            chosen += [x for x in said if any(w in x for w in variants) and _MEASURED.search(x)][:1]
         chosen += [x for x in lines if top and score[x] == top][:3]
     return join_parts(list(dict.fromkeys(chosen)), 160)
 

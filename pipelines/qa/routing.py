@@ -34,7 +34,7 @@ def catalog_first(question: str, products: list, dishes: list, attrs: list[str])
         return False
     if any(a in CATALOG_ONLY and a != "spec" for a in attrs):
         return True
-    if recipe_part(question) == "amount":
+    if recipe_part(question) in ("amount", "servings"):
         return False  # 戚风蛋糕要几个鸡蛋: the recipe's amount, not the product's pack size
     if recipe_part(question) != "any" and all(term in dish for term in outside):
         return False  # 土豆炖排骨的排骨要用多少克: the dish's ingredient, in the dish's amounts

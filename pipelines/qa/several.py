@@ -48,13 +48,16 @@ def combined(whole: Answer, answers: list[Answer], question: str, unnamed: list[
     return Answer("。".join(texts) + "。" + cite(titles), cited, mode=answers[0].mode)
 
 
-_PACK_ENOUGH = re.compile(r"[一两二三几](份|袋|盒|包|箱|瓶|罐|桶)[^，,。？?]{0,3}够")  # 买一袋够不够: the pack's size
+# 买一袋够不够, 买几盒, 一盒能做几杯: the pack's size
+_PACK_ENOUGH = re.compile(r"[一两二三几](份|袋|盒|包|箱|瓶|罐|桶)[^，,。？?]{0,6}够|(买|要|订|拿)几(份|袋|盒|包|箱|瓶|罐|桶|斤)"
+                          r"|[一两](份|袋|盒|包|箱|瓶|罐|桶)(能|可以)?(做|用|吃|装)几")
 
 
 def with_pack_facts(found: Answer, question: str, catalog: list, sources: list[SourceInfo]) -> Answer:
     """A recipe's answer to a message that also asks a price, stock or arrival of a product it names outside the
     dish's name (想买牛腩回来做西红柿土豆炖牛肉 牛腩一份多少钱 这菜得弄多久): the pack's facts come first."""
-    sold = [a for a in asked_attributes(question) if a in SOLD_FACTS or (a == "spec" and _PACK_ENOUGH.search(question))]
+    sold = [a for a in asked_attributes(question) if a in SOLD_FACTS]
+    sold += ["spec"] if _PACK_ENOUGH.search(question) else []
     if found.mode != "recipe" or not sold:
         return found
     dishes = [d for _, d in named_dishes(question, sources)]

@@ -46,7 +46,7 @@ def question_units(question: str, subjects_of: Namer) -> list[str]:
         named = [(n, dish) for n, dish in subjects_of(unit) if dish or n not in subject]  # 酸奶 after 酸奶意式奶冻
         products = [n for n, dish in before if not dish]
         if named:
-            if products and all(dish for _, dish in named) and recipe_part(unit) == "amount" and not _things(unit, named):
+            if products and all(dish for _, dish in named) and recipe_part(unit) in ("amount", "servings") and not _things(unit, named):
                 unit = products[0] + unit  # 芝麻酱开盖后能放多久？拌凉面一份用多少: how much 芝麻酱 the dish takes
             subject, before = "和".join(n for n, _ in named), named
             own.append(unit)
@@ -119,7 +119,7 @@ def _things(unit: str, named: list[tuple[str, bool]]) -> list[str]:
 def _cooks_something_else(unit: str) -> bool:
     """A cooking question (a time, an amount, a temperature) about a thing of its own and no catalog fact:
     手工水饺要先解冻吗，煮几分钟 asks of the pack, 包饺子的面要醒多久 of a dough the pack never was."""
-    return (recipe_part(unit) in ("time", "amount", "temperature", "count")
+    return (recipe_part(unit) in ("time", "amount", "servings", "temperature", "count")
             and not [a for a in asked_attributes(unit) if a != "how_to_eat"]  # 煮白粥…放多少米: cooking, no pack fact
             and any(len(w) > 1 and w[-1] not in "前后时" for w in _things(unit, [])))  # 水开后再煮: a moment, no thing
 
