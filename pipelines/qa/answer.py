@@ -20,7 +20,7 @@ from pipelines.qa.cache import AnswerCache
 from pipelines.qa.clauses import field_clauses
 from pipelines.qa.dishes import cooked_at_home, dish_names, dishes_made_of, named_dishes
 from pipelines.qa.evidence import SourceEvidence, group_sources
-from pipelines.qa.message import clean_message
+from pipelines.qa.message import asks, clean_message
 from pipelines.qa.names import (
     correct_typos,
     expand_dish_heads,
@@ -45,11 +45,12 @@ from pipelines.qa.times import ingredient_names, mask_names, names_the_action
 from pipelines.qa.typos import correct_cue_typos
 from pipelines.qa.units import per_dish, question_units, with_follow_ups
 from pipelines.retrieval import Hit, Retriever, SourceInfo
-from pipelines.zh import cut, fit
+from pipelines.zh import cut, fit, pos_cut
 
 _PERIOD = re.compile(r"\d+\s*(分钟|分半|小时|秒|天|周|个月)|[一二两三四五六七八九十半]+(分钟|小时|天)")  # a stated time
 _HOW_THAWED = re.compile(r"怎么(解冻|化冻)|(热水|温水|冷水|微波炉)[^，。？?]{0,4}(解冻|化冻|泡)")  # how, not whether
 _ALLERGY_AFTER = re.compile(r"(的人)?(过敏|不耐受)")  # 牛奶过敏: what the resident cannot eat
+_RECIPE_POINTER = re.compile(r"菜谱|食谱|照着做|按做法")  # 照菜谱一次炸几个: the resident asks the recipe
 _CLAUSE_BREAK = re.compile(r"[，,。；;？?！!\s]|还有|另外")
 
 
@@ -82,9 +83,31 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
     units = [d for u in question_units(question, lambda text: subjects(text, catalog, sources))
              for d in per_dish(u, dishes_only(u, catalog, sources))]
     if len(units) < 2:
-        return with_pack_facts(whole, question, catalog, sources)
+        return with_pack_facts(_with_recipe_clause(whole, question, kb, options, sources, catalog), question, catalog,
+                               sources)
     answers = [_answer_one(u, kb, llm, options, sources, catalog) for u in units]
-    return combined(whole, answers, question, [not subjects(u, catalog, sources) for u in units])
+    found = combined(whole, answers, question, [not subjects(u, catalog, sources) for u in units])
+    return _with_recipe_clause(found, question, kb, options, sources, catalog)
+
+
+def _with_recipe_clause(found: Answer, question: str, kb: Retriever, options: AskOptions, sources: list[SourceInfo],
+                        catalog: list) -> Answer:
+    """A catalog answer to a message whose clause points at the recipe (鸡翅中一份多重，照菜谱一次炸几个): that clause
+    answered by the dish's recipe (the one named, else the one made of the product), after the pack's facts."""
+    asked = [c for c in _CLAUSE_BREAK.split(question) if _RECIPE_POINTER.search(c) and asks(c)]
+    if not asked or found.handoff or found.mode != "catalog" or any(s.kind == "recipe" for s in found.sources):
+        return found
+    terms = [t for _, t in named_products(question, catalog)]
+    dishes = named_dishes(question, sources) or dishes_made_of(terms, sources)
+    clause = _RECIPE_POINTER.sub("", asked[0])  # 照菜谱一次炸几个 of 鸡翅中: how many 鸡翅中
+    if not any(flag.startswith("n") and len(w) > 1 for w, flag in pos_cut(clause)):  # it names no thing of its own
+        clause = "".join(t for t in terms if t not in clause) + clause
+    recipe = dish_answer(clause, dishes[0][0], kb, options) if dishes else None
+    if recipe is None:
+        return found
+    text = found.answer.rpartition("（来源")[0] + recipe.answer.rpartition("（来源")[0]
+    return Answer(text + cite([s.title for s in found.sources] + [recipe.sources[0].title]), found.sources + recipe.sources,
+                  mode="catalog")
 
 
 def _promise(outside: str, question: str, catalog: list) -> Answer | None:
@@ -112,6 +135,9 @@ def _normalised(question: str, kb: Retriever, sources: list[SourceInfo], catalog
     question = respell_short_aliases(question, dish_names(sources), known)
     if not named_products(question, catalog):  # 五常米: the product's short name
         question = expand_short_product_names(question, [split_name(p.name)[0] for p in catalog], known)
+    if dishes := named_dishes(question, sources):  # 多少酵木 of 红糖馒头: the dish's own ingredient, misspelt
+        listed = ingredient_names(kb.source_chunks(dishes[0][0].id))
+        question = correct_typos(question, listed + [n[-2:] for n in listed if len(n) > 2])  # 干酵母 -> 酵母
     return question
 
 

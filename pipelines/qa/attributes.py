@@ -19,7 +19,8 @@ from pipelines.qa.servings import HEADCOUNT
 _MAKER_PLACES = "厂|工厂|农场|基地|合作社|大棚|牧场|果园|养殖场|渔场|渔船|船|蜂场|茶园|作坊|油坊|面包房|烘焙坊|面包店|糕点铺|点心铺"
 # attribute -> question patterns; the order decides which attribute claims a span first.
 _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
-    "after_opening": (r"(开封|开罐|开袋|开盖|开瓶|拆开|打开|开了|没吃完|吃不完|喝不完|用不完)",),
+    "after_opening": (r"(开封|开罐|开袋|开盖|开瓶|拆开|打开|开了|没吃完|吃不完|喝不完|用不完|煮不完|没用完|剩下|剩的"
+                      r"|用了一半|只用半|半袋|半瓶|半罐|半盒)",),  # a pack partly used is an opened pack
     "shelf_life": (r"(几天|多久|多长时间)(之内|内)?(要|得|就要|必须)?(吃完|喝完|用完)|保质期|有效期|过期|(放|存|保存|储存|搁)(得了)?(多久|多长时间|几天|几个月|多少天|几个月)(?![^，。？?]{0,2}[才再])"
                    r"|(放|留|存)到(明天|后天|第二天|下周|周末)",  # 先放多久再切, 放多久才能进锅: a wait, not keeping
                    r"能(放|存)多久|多久(会)?坏|(放|存|搁|保存)得(久|长|住)|多(放|存)(几|两|一)天"),  # 哪个放得久
@@ -83,7 +84,7 @@ _TIME = re.compile(r"多久|多长时间|多少时间|多少功夫|多长功夫|
                    r"|快多少|快多久|省多少时间|能快点|[0-9一二两三四五六七八九十半]+个?(分钟|小时)还是"  # 两分钟还是一分钟
                    r"|(几|多少)天(?![内里]|[^，。？?]{0,3}[吃喝用]完)")  # 腌几天; 放几天, 几天要吃完: how long it keeps  # 用高压锅能快多少: a time too
 # How much of an ingredient a recipe uses: answered from its quantity (计算/用量) lines.
-_AMOUNT = re.compile(r"多少克|几克|几两|多少两|几斤|多少斤|几碗|几杯|多少勺|多少g|多少毫升|多少ml|几毫升|(用|放|加|要|买|准备|备|倒|下|兑|掺)多少|几个|几勺|几片|几颗|几根|几只|用量|多少量|比例")
+_AMOUNT = re.compile(r"多少克|几克|几两|多少两|几斤|多少斤|几碗|几杯|多少勺|多少g|多少毫升|多少ml|几毫升|(用|放|加|要|买|准备|备|倒|下|兑|掺|配)多少|几个|几勺|几片|几颗|几根|几只|用量|多少量|比例")
 _INGREDIENTS = re.compile(r"材料|原料|食材|用料|配料|准备(些)?(什么|啥)|准备哪些|需要(些)?(什么|啥)|需要哪些|要什么|放什么|放哪些|加什么|调料|买什么"
                           r"|(用|放|加|拿)(什么|啥|哪种)|(要|都)?(放|加|用)(哪些|些啥)|哪些东西")
 # Whether a dish uses something: 里面有鱼吗, 要放糖吗, 加不加葱; 放一会 is letting it rest, no thing put in.

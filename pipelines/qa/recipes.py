@@ -33,7 +33,7 @@ from pipelines.qa.steps import fit_steps
 from pipelines.qa.text import asked_words, quoted_sentences, shared_pairs
 from pipelines.qa.times import each_step_time, keep_answer, numbered_lines, steps_after_adding, time_answer, told_with
 from pipelines.retrieval import Hit
-from pipelines.zh import pos_cut
+from pipelines.zh import is_dictionary_word, pos_cut
 
 # A stated quantity: digits, or a Chinese numeral with a measure word as recipes write them (玉米一根, 大葱小半根, 蒜 5-8 瓣).
 _QUANTITY = re.compile(r"\d|[一二两三四五六七八九十半]\s*[个根只片块瓣勺把头颗粒条张碗杯克斤两]")
@@ -60,6 +60,7 @@ _MEASURE = re.compile("|".join(_MEASURES))
 _STATED_TIME = re.compile(r"\d\s*(分钟|小时|秒)")
 _NEEDS = "需要："  # how an ingredient answer starts
 _EACH = re.compile(r"分别|各自|各|每样|每种")  # 各放多少: of each, no thing named
+_NO_THING = frozenset(("菜谱", "食谱", "做法", "照", "按", "放", "加", "用", "要"))  # 照菜谱放几个: no ingredient
 _MEASURE_WORD = re.compile(r"克|千克|公斤|斤|两|毫升|升|g|kg|ml|个|勺|杯|碗|片|根|颗", re.IGNORECASE)
 
 
@@ -271,11 +272,15 @@ def amount_answer(chunks: list[Hit], question: str, title: str) -> str:
     """How much of each ingredient the question names, from the quantity lines (排骨 finds 肋排 = 750g;
     多少面粉多少水: the flour's line and the water's)."""
     rest = question.replace(dish_name(title), " ")  # 土豆炖排骨的排骨: the second 排骨 is the ingredient
-    things = [(t, *aliases_of(t)) for t in asked_things(rest) if cooking_verbs(t) != [t]]  # 冰 of 冰糖 is no verb
     lines = table_rows([BULLET.sub("", x).strip() for x in section_lines(chunks, QUANTITY_HEADINGS + INGREDIENT_HEADINGS)])
     lines = [x for x in dict.fromkeys(lines) if _QUANTITY.search(x)]
-    things = [t for t in things if not _MEASURE_WORD.fullmatch(t[0])  # 多少克: the unit, no ingredient
+    things = [(t, *aliases_of(t)) for t in _split_glued(asked_things(rest), lines)
+              if cooking_verbs(t) != [t] or any(t in x for x in lines)]  # 冰 of 冰糖 is no verb; 开水 (jieba: a verb) is listed
+    things = [t for t in things if not _MEASURE_WORD.fullmatch(t[0]) and t[0] not in _NO_THING  # 多少克: the unit
               and (t[0] not in dish_name(title) or any(w in x for w in t for x in lines))]  # 水饺 of 手工水饺: the dish
+    if not things:  # 空气炸锅鸡翅中一次放几个: the dish's own main ingredient, the longest tail of its name listed
+        name = dish_name(title)
+        things = [(w,) for w in [name[i:] for i in range(len(name) - 1)] if any(w in x for x in lines)][:1]
     if all(w in GENERIC_AMOUNT_WORDS for t in things for w in t) and lines:  # 比例是多少, 调料放多少: the whole list
         if not any(w in x for t in things for w in t for x in lines):
             return join_parts(["、".join(lines)], 200)
@@ -293,6 +298,17 @@ def amount_answer(chunks: list[Hit], question: str, title: str) -> str:
             chosen += [x for x in said if any(w in x for w in variants) and _MEASURED.search(x)][:1]
         chosen += [x for x in lines if top and score[x] == top][:3]
     return join_parts(list(dict.fromkeys(chosen)), 160)
+
+
+def _split_glued(words: list[str], lines: list[str]) -> list[str]:
+    """Words jieba glued from listed ingredients (生抽醋糖淀粉 -> 醋糖): each character that names a listed line, when
+    the word itself is no word and names none."""
+    out = []
+    for word in words:
+        chars = [ch for ch in word if any(ch in x for x in lines)]
+        glued = len(word) > 1 and not is_dictionary_word(word) and not any(word in x for x in lines)
+        out += chars if glued and len(chars) == len(word) else [word]
+    return out
 
 
 def _quantity_lines(chunks: list[Hit]) -> list[str]:

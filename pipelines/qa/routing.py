@@ -20,6 +20,10 @@ _SHOP_FROZEN = re.compile(r"速冻|刚买")  # a pack frozen by the maker, or ju
 _BOUGHT = re.compile(r"买的|买了|买回|团的|收到的|拿到的|你们(的|家|卖的)|这个|这款|这袋|这盒")
 
 
+# 鸡翅中一份几斤, 水果玉米一份几根: what one pack on sale holds (一份放几根 asks the recipe's portion)
+_ONE_PACK = re.compile(r"一(份|袋|盒|包|箱|桶|瓶)(有|是|装)?(几斤|多重|多少克|多少斤|多大|几两|几根|几个|几只|几片|几块|几枚)")
+
+
 def catalog_first(question: str, products: list, dishes: list, attrs: list[str]) -> bool:
     """A product named only inside the dish's name (排骨 in 土豆炖排骨) is an ingredient of the dish; a
     price, size or date is a catalog question; otherwise the longer name wins (西红柿炒鸡蛋 is a dish),
@@ -33,6 +37,8 @@ def catalog_first(question: str, products: list, dishes: list, attrs: list[str])
     if not outside:
         return False
     if any(a in CATALOG_ONLY and a != "spec" for a in attrs):
+        return True
+    if "spec" in attrs and _ONE_PACK.search(question):
         return True
     if recipe_part(question) in ("amount", "servings"):
         return False  # 戚风蛋糕要几个鸡蛋: the recipe's amount, not the product's pack size

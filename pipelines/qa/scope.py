@@ -21,6 +21,10 @@ _OTHER_SHOP = re.compile(rf"({'|'.join(_SHOPS)})|(超市|菜市场|菜场|菜市
 # as who the resident is (喝牛奶拉肚子的人) is a diet question the label may answer.
 _MEDICAL = re.compile(r"(湿疹|发烧|发热|咳嗽|腹泻|拉肚子|拉稀|便秘|呕吐|起疹子|出疹子|红疹|过敏|中毒)(了|的时候|期间)"
                       r"|医院|医生|看病|就医|吃药|用药|药物|什么药|打针|挂号")
+# A symptom going on now (宝宝这两天拉肚子, 孩子有点发烧) is the same, unless it is a reaction to a food (喝牛奶拉肚子) or
+# names who the resident is (拉肚子的人); 过敏 stays an allergy question unless it has happened (过敏了).
+_ONGOING = re.compile(r"(湿疹|发烧|发热|咳嗽|腹泻|拉肚子|拉稀|便秘|呕吐|起疹子|出疹子|红疹)(?!的人|的宝宝|的孩子|的小孩|的老人|者)")
+_REACTION = re.compile(r"[吃喝][^，,。？?！!\s]{0,6}$")  # 喝牛奶 just before the symptom: the food causes it
 # A doctor's advice reported as context (医生说一岁前不能吃糖) before a question a label answers (加糖了没, 含不含):
 # the label's fact is ours to give; how much one may eat (吃几个合适) stays the doctor's.
 _ADVICE = re.compile(r"医生(说|讲|建议|让|叮嘱|交代)")
@@ -40,8 +44,9 @@ AFTER_SALES_PROMISE = re.compile(r"包赔|包退|包换|退换|赔付|补发|售
 
 # A service asked of the shop (帮我切好片, 剥好壳, 送到家): the leader's to promise, unless the listing offers it
 # (可帮磨粉). The verbs are what a market stall does for a buyer: cut, peel, wash, kill, clean, grind, deliver.
-_SERVICE_VERBS = "切|剥|洗|杀|宰|剁|处理|收拾|磨|加工|送"
-_SERVICE = re.compile(rf"帮(我|忙|您|你)?[^，。？?！!]{{0,4}}({_SERVICE_VERBS})|送(上门|上楼)|送到[^，。？?！!]{{0,4}}(家|楼|门口|单元)")
+_SERVICE_VERBS = "切|剥|洗|杀|宰|剁|处理|收拾|磨|加工|送|留"  # 留: keeping goods for a buyer (帮我留两袋)
+_SERVICE = re.compile(rf"帮(我|忙|您|你)?[^，。？?！!]{{0,4}}({_SERVICE_VERBS})|送(上门|上楼)|送到[^，。？?！!]{{0,4}}(家|楼|门口|单元)"
+                      r"|给我留|预留")
 
 
 # Haggling (便宜点, 打个折, 抹个零, 三盒算多少): a price the leader may move, never the listing's to give. The phrases
@@ -71,6 +76,8 @@ def outside_scope(question: str) -> str | None:
         found = [m for m in pattern.finditer(question)]
         if kind == "other_shop":  # 上回别家买的一化冻全是水 tells what happened; only a clause that asks counts
             found = [m for m in found if asks(_clause_at(question, m.start()))]
+        if kind == "medical":
+            found += [m for m in _ONGOING.finditer(question) if not _REACTION.search(question[:m.start()])]
         if kind == "medical" and _LABEL_FACT.search(question):
             found = [m for m in found if not _ADVICE.match(question, m.start())]
         if found:

@@ -50,7 +50,7 @@ def combined(whole: Answer, answers: list[Answer], question: str, unnamed: list[
 
 # 买一袋够不够, 买几盒, 一盒能做几杯: the pack's size
 _PACK_ENOUGH = re.compile(r"[一两二三几](份|袋|盒|包|箱|瓶|罐|桶)[^，,。？?]{0,6}够|(买|要|订|拿)几(份|袋|盒|包|箱|瓶|罐|桶|斤)"
-                          r"|[一两](份|袋|盒|包|箱|瓶|罐|桶)(能|可以)?(做|用|吃|装)几")
+                          r"|[一两](份|袋|盒|包|箱|瓶|罐|桶)(能|可以)?[做用吃装蒸煮炒泡冲拌腌调](几|多少)")
 
 
 def with_pack_facts(found: Answer, question: str, catalog: list, sources: list[SourceInfo]) -> Answer:

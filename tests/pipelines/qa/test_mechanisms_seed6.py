@@ -165,3 +165,44 @@ def test_the_phones_of_households_that_bought_are_screened():
 def test_unseen11_kinds_of_miss(request, kb, question, facts):
     answer = answer_question(question, request.getfixturevalue(f"{kb}_kb"), None)
     assert not answer.handoff and all(f in answer.answer for f in facts), answer.answer
+
+
+# unseen10's kinds of miss (held out in the ninth session, run once, then read), in other words
+
+
+@pytest.mark.parametrize("question", ["孩子这几天一直咳嗽 酸奶还能喝吗", "宝宝最近便秘 米粉要不要停"])
+def test_a_symptom_going_on_now_is_the_doctors(question):
+    assert outside_scope(question) == "medical"
+
+
+@pytest.mark.parametrize("question", ["喝牛奶就拉肚子 这个酸奶能喝吗", "拉肚子的人能吃吗", "我对芒果过敏能吃吗"])
+def test_a_reaction_to_food_or_a_group_is_no_symptom_going_on(question):
+    assert outside_scope(question) != "medical"
+
+
+def test_keeping_goods_for_a_buyer_is_the_leaders():
+    assert outside_scope("奶黄包给我留一袋 周末来拿") == "service"
+
+
+@pytest.mark.parametrize("question", ["火锅底料用了一半剩下的放多久", "芝麻酱吃不完剩的怎么放"])
+def test_a_pack_partly_used_is_opened(question):
+    attrs = asked_attributes(question)
+    assert "after_opening" in attrs and "shelf_life" not in attrs, attrs
+
+
+def test_who_made_it_and_who_is_paid_is_no_question_about_buyers():
+    assert screen_question("杯垫是谁织的啊 买了钱给谁") is None
+
+
+@pytest.mark.parametrize(("kb", "question", "facts"), [
+    ("shared", "空气炸锅鸡翅中一份几斤 照菜谱一次放几个", ["1kg", "6 个"]),  # a clause pointing at the recipe
+    ("shared", "做玉米排骨汤，你们家的水果玉米一份几根", ["6根"]),  # 你们家的: the shop's product, not the dish's
+    ("fresh", "酱香饼开水冷水分别放多少", ["100ml", "80ml"]),  # 开水 (jieba: a verb) is a listed ingredient
+    ("fresh2", "宫保鸡丁碗汁里醋糖各放多少", ["15ml", "10g"]),  # 醋糖: two listed things jieba glued
+    ("fresh", "红糖馒头要放多少酵木", ["5g"]),  # the dish's own ingredient, misspelt
+    ("fresh", "梅干菜扣肉五花肉配多少梅干菜", ["80g"]),
+    ("fresh", "粉蒸排骨用你家蒸肉粉 一袋能蒸多少肉", ["1斤"]),  # the pack's per-unit claim beside the recipe
+])
+def test_unseen10_kinds_of_miss(request, kb, question, facts):
+    answer = answer_question(question, request.getfixturevalue(f"{kb}_kb"), None)
+    assert not answer.handoff and all(f in answer.answer for f in facts), answer.answer
