@@ -72,7 +72,9 @@ def ingredient_answer(chunks: list[Hit], question: str = "") -> str:
     """The ingredient list; for 用什么油 only the items naming what the wh-word asks about."""
     items = ingredient_items(chunks)
     asked = [w for w in asked_words(question) if len(w) <= 3]
+    asked += [w[0] for w in asked if len(w) == 2 and not is_dictionary_word(w)]  # 水调 (jieba's glue): 水
     focused = [x for x in items if any(w in x for w in asked)]
+    focused = focused or [x for x in _quantity_lines(chunks) if any(w in x for w in asked)]  # 用啥水: 温水 40ml
     return _NEEDS + "、".join(focused or items) + "。" if items else ""
 
 

@@ -202,6 +202,7 @@ def test_who_made_it_and_who_is_paid_is_no_question_about_buyers():
     ("fresh", "红糖馒头要放多少酵木", ["5g"]),  # the dish's own ingredient, misspelt
     ("fresh", "梅干菜扣肉五花肉配多少梅干菜", ["80g"]),
     ("fresh", "粉蒸排骨用你家蒸肉粉 一袋能蒸多少肉", ["1斤"]),  # the pack's per-unit claim beside the recipe
+    ("fresh2", "麻酱凉面的芝麻酱拿什么水澥开", ["温水 40ml"]),  # the quantity line names the water
 ])
 def test_unseen10_kinds_of_miss(request, kb, question, facts):
     answer = answer_question(question, request.getfixturevalue(f"{kb}_kb"), None)
