@@ -21,7 +21,9 @@ sixth); seed2 (seed2/seed.jsonl) is a second batch on it (held out in the sixth 
 seed3 (seed3/seed.jsonl) a third, written in the seventh session (held out then, looked at in the eighth); seed4
 (seed4/seed.jsonl, the default tenant) and unseen8 (shared, fresh2, fresh3), written in the eighth session and run
 once after its tuning, not tuned on (unseen8 then read and tuned on); seed5 and unseen9 are the eighth session's
-tuning batches (run once first, then fixed).
+tuning batches (run once first, then fixed); seed6 and unseen11 the ninth session's; unseen10 was held out in the ninth
+session, run once, then read and fixed; seed7 (the default tenant) and unseen12 (fresh, fresh3) were run once after all
+of the ninth session's tuning (unseen12 then read, seed7 not).
 Each knowledge base lives in a temporary folder; embeddings are cached under var/bench.
 """
 

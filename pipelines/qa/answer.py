@@ -167,7 +167,8 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
         if found and (timing or cooking) and not bought_pack(question):
             found = closer_answer(question, found, dish_answer(question, made[0][0], kb, options),
                                   [made[0][1], *(p.name for p, _ in products), *(t for _, t in products)])
-        timed = _PERIOD.search(found.answer) and names_the_action(question, found.answer, dish_names(sources)) if found else False
+        timed = bool(found and _PERIOD.search(found.answer)) and (  # a pack bought (买的那盒…怎么热) keeps its label's time
+            bought_pack(question) or names_the_action(question, found.answer, dish_names(sources)))
         if found and not (recipe_part(question) == "time" and not timed):
             return _with_streams(found, question, kb, sources, options)  # no time in it: a recipe's time
         dish = dishes[0][1] if dishes else ""

@@ -38,7 +38,7 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
              r"一(份|袋|盒|包|箱|组|瓶|罐|桶)(有|是|装)|(有|装)多少",
              r"[一两二三几](份|袋|盒|包|箱|瓶|罐|桶)[^，,。？?]{0,3}够(不够|吗|么|用)"),  # 买一袋够不够: what a pack holds
     "origin": (r"产地|哪里(做|产|生产|加工|烤|来)|哪儿(做|产)|哪家产|哪个国家|哪国|国产|进口|哪个省|哪里产|哪儿产|哪产|产自|原产"
-               rf"|(哪里的|哪儿的|哪的)(?!{_MAKER_PLACES})|从哪|哪个地方|什么地方|哪里来|哪来的",),
+               rf"|(哪里的|哪儿的|哪的)(?!{_MAKER_PLACES})|从哪|哪个地方|什么地方|哪里来|哪来的|哪儿来",),
     "allergens": ("过敏原|" + reaction_pattern().pattern,),  # 过敏, 不耐受, 起疹子 (pipelines/facts/allergens.toml)
     # a label's producer line (GB 7718 生产者), a listing's 供应商/出自, and the people residents name as makers
     "maker": (r"生产者|生产方|制造商|供应商|供货商|出自|(哪个|哪位|什么|啥)(师傅|阿姨|奶奶|大爷|大妈|老板|农户|果农|渔民|厨师|大厨)"
@@ -48,7 +48,7 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
               r"|哪(里|儿)?(做|加工|生产)的",),  # 是工厂生产的吗, 哪做的: who made it
     "made_of": (r"(自家|自己|厂里|厂子里?)[^，。？?！!]{0,2}(腌|晒|酿|做|产)的|厂(里|子)里?的"  # 自家腌的还是厂子里的
                 r"|(怎么|如何|咋)(做|制|熬|酿|榨|加工|生产|包|腌|晒|磨|熏|发酵|烤|卤|炒)(出来|制)?的|(用|拿|是)[^，。？?！!]{1,6}(做|制|熬|酿|榨|包|弄)(的|成|出来)",
-                r"品种|什么馅|啥馅|(什么|啥|哪)(猪|牛|鸡|羊|鱼)|里(面)?都有(什么|啥|哪些|些啥|些什么)|(什么|啥)料",
+                r"品种|什么馅|啥馅|装的(是)?(啥|什么)|装了(些)?(啥|什么)|(什么|啥|哪)(猪|牛|鸡|羊|鱼)|里(面)?都有(什么|啥|哪些|些啥|些什么)|(什么|啥)料",
                 r"(怎么|用什么|拿什么|啥|什么)(做|制|熬|酿|榨|加工)(的|成)|用什么|用的什么|用的是|原料|配方|配料|成分|工艺|添加|加了|加糖|放了|含(有|不含)?"
                 r"|纯的|是纯|有没有加|原切|拼接|合成|勾兑|色素|防腐剂|(加|放|添加|掺)了?(别的|其他|其它)",),
     "storage": (r"保存|存放|储存|储藏|怎么放(?!软|熟)|怎么存|放冰箱|冰箱|冷藏|冷冻|冻|解冻|常温|放哪|收到(以后|后)|买回来(?=(以后|后)?(怎么办|咋办|呢)?[？?]?$)",),  # 买回来要热一下吗: context
@@ -77,11 +77,12 @@ _SUBSTITUTE = re.compile(r"代替|替代|替换|换成|换别的|换其他|换�
 _WHEN = re.compile(r"(什么时候|啥时候|何时|哪一步|第几步|几时)(再)?(下锅|下|放|加|倒)")
 # Why a recipe does something (为什么要放五花肉, 加冷水有什么用): the sentence that gives its reason.
 _WHY = re.compile(r"为什么|为啥|干嘛要|干吗要|有什么用|有啥用|什么作用|起什么作用|作用是")
+_SERVES_HOW_MANY = re.compile(r"够几个?人|几人份|几个人吃|能吃几[个顿]")  # how many a recipe feeds
 _FOR_HOUSEHOLD = re.compile(r"够|几|多少|一次|做完|买")  # what a household asks of a recipe's portions
 _COUNT = re.compile(r"几[遍次回道]|多少[遍次回]")  # 炸几遍, 加几次冷水: how many times a step is done
 _TEMPERATURE = re.compile(r"多少度|几度|温度|水温|油温|多热")  # 预热多少度, 用多少度的水
 _TIME = re.compile(r"多久|多长时间|多少时间|多少功夫|多长功夫|多少分钟|几分钟|几个小时|几小时|多少小时|几个?钟头|多少个?钟头|多少秒|几秒|什么火候|多大火"
-                   r"|快多少|快多久|省多少时间|能快点|[0-9一二两三四五六七八九十半]+个?(分钟|小时)还是"  # 两分钟还是一分钟
+                   r"|快多少|快多久|省多少时间|能快点|(用|开)(什么|啥)火|[0-9一二两三四五六七八九十半]+个?(分钟|小时)还是"  # 两分钟还是一分钟
                    r"|(几|多少)天(?![内里]|[^，。？?]{0,3}[吃喝用]完)")  # 腌几天; 放几天, 几天要吃完: how long it keeps  # 用高压锅能快多少: a time too
 # How much of an ingredient a recipe uses: answered from its quantity (计算/用量) lines.
 _AMOUNT = re.compile(r"多少克|几克|几两|多少两|几斤|多少斤|几碗|几杯|多少勺|多少g|多少毫升|多少ml|几毫升|(用|放|加|要|买|准备|备|倒|下|兑|掺|配)多少|几个|几勺|几片|几颗|几根|几只|用量|多少量|比例")
@@ -151,7 +152,7 @@ def recipe_part(question: str) -> str:
         return "when"
     if _WHY.search(question):
         return "why"
-    if HEADCOUNT.search(question) and _FOR_HOUSEHOLD.search(question):
+    if (HEADCOUNT.search(question) and _FOR_HOUSEHOLD.search(question)) or _SERVES_HOW_MANY.search(question):
         return "servings"  # 家里五口人…买几盒够, 两个人吃放几个蛋: the recipe's portions and their amounts
     if _COUNT.search(question):
         return "count"

@@ -33,14 +33,16 @@ def choice_options(question: str, name: str = "") -> list[str]:
     right = rest[:end.start()]
     tail = rest[end.start():]
     tail = tail[:m.start()] if (m := _CLAUSE_EDGE.search(tail)) else tail
+    tail = re.sub(r"^的[\u4e00-\u9fff]?(?=[呀啊呢吗嘛哈啦吧哦]*$)", "", tail)  # 公猪还是母猪的肉: the thing they are of
     if not left or not right or _ADVERB_USE.match(right) or len(left) > 6 or len(right) > 6 or re.sub(r"[的呀啊呢吗嘛哈啦吧哦]", "", tail):
         return []  # the clause goes on after the second option: 还是 is an adverb (还是硬的怎么办)
     return [left, right]
 
 
-def unanswered_choice(question: str, name: str, text: str) -> bool:
+def unanswered_choice(question: str, name: str, text: str, full_name: str = "") -> bool:
     """An either-or question whose options the text names neither of, and no field attribute answers."""
     options = choice_options(question, name)
+    name += full_name
     if not options or asked_attributes(" ".join(options)) or any(_MAKING.search(o) for o in options):
         return False  # 厂子里做的还是自家腌的 asks how it is made, which the listing's 大缸自然发酵 answers
     shared = "".join(ch for ch in options[0] if ch in options[1] and ch not in name)  # 深烘还是浅烘: 烘, which

@@ -20,6 +20,8 @@ _GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "low_fat": (r"减肥|减脂|瘦身|健身|三高|高血脂", ("脂", "卡", "健身", "轻食", "代餐")),
     "low_salt": (r"高血压|低盐|控盐|少盐", ("盐", "钠")),
     "vegetarian": (r"吃素|素食|纯素", ("素",)),
+    "low_purine": (r"痛风|尿酸", ("嘌呤", "尿酸", "痛风")),  # gout: a diet low in purines
+    "kidney": (r"肾病|肾不好|肾功能", ("肾",)),
 }
 _SUITABLE = re.compile(r"(能|可以|适合|适不适合|能不能|可不可以|宜)[^，。？?]{0,3}(吃|喝|用|食用)?|都能")
 # How a clause says someone may eat it: the claim that must name the group to answer the question.
@@ -28,7 +30,7 @@ _CLAUSE = re.compile(r"[，,。？?！!；;\n\t ]+")  # not \s: outside_name bla
 # Who a wrong "yes" can harm (pregnancy and nursing, infants counted in months, chronic illness): when no clause
 # names them, the whole message goes to the leader rather than an answer to its other part (我有糖尿病能吃吗，
 # 甜不甜); for other groups (老人, 小孩) the other part is answered and the 能吃 left unsaid.
-_AT_RISK = re.compile(_GROUPS["pregnant"][0] + r"|婴儿|[一二两三四五六七八九十\d]+个月|糖尿病|血糖|高血压|高血脂|三高|痛风|肾病")
+_AT_RISK = re.compile(_GROUPS["pregnant"][0] + r"|婴儿|[一二两三四五六七八九十\d]+个月|糖尿病|血糖|高血压|高血脂|三高|痛风|尿酸|肾病|肾不好|肾功能")
 _COMPILED = {group: re.compile(asked) for group, (asked, _) in _GROUPS.items()}
 
 

@@ -150,7 +150,7 @@ def after_opening_sentence(product: Product) -> str:
 
 def product_answer(question: str, product: Product, term: str, attrs: list[str]) -> str:
     """'name：fact；fact' from fields and quoted clauses; '' when nothing in the product answers."""
-    if all(a == "made_of" for a in attrs) and unanswered_choice(question, term, product.describe()):
+    if all(a == "made_of" for a in attrs) and unanswered_choice(question, term, product.describe(), product.name):
         return ""  # 是草饲还是谷饲的: the listing names neither
     if not _ALLERGY.search(question) and not asked_allergens(question.replace(term, " ")):
         attrs = [a for a in attrs if a != "allergens"]  # 花生酱有没有加糖: 花生 is the product's name

@@ -53,6 +53,7 @@ _WHEN_SAID = re.compile(r"前|后|最后|先|再|分钟|时")
 # How a recipe gives a reason: 为了, 因为, 这样, 才, 会 (what happens otherwise), 更 (what it makes better).
 _REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用|保证|确保|原理|关键|有助于")
 _TEMPERATURE = re.compile(r"℃|°|\d\s*(摄氏)?度")
+_TOO_EARLY = re.compile(r"太早|太晚|早了|晚了|最后(再)?放|不要(过)?早")  # a note on when, and what goes wrong otherwise
 _HOW_MUCH = re.compile(r"多少|几")
 _TIMED_TOO = re.compile(r"时间|多久|几分钟|多少分钟")  # 温度和时间怎么设: a time asked beside the temperature
 _MEASURES = ("温度", "时间", "多少度", "几度")  # what is asked, not what it is asked of
@@ -60,7 +61,7 @@ _MEASURE = re.compile("|".join(_MEASURES))
 _STATED_TIME = re.compile(r"\d\s*(分钟|小时|秒)")
 _NEEDS = "需要："  # how an ingredient answer starts
 _EACH = re.compile(r"分别|各自|各|每样|每种")  # 各放多少: of each, no thing named
-_NO_THING = frozenset(("菜谱", "食谱", "做法", "照", "按", "放", "加", "用", "要"))  # 照菜谱放几个: no ingredient
+_NO_THING = frozenset(("菜谱", "食谱", "做法", "照", "按", "放", "加", "用", "要", "人", "口人"))  # 照菜谱放几个: no ingredient
 _MEASURE_WORD = re.compile(r"克|千克|公斤|斤|两|毫升|升|g|kg|ml|个|勺|杯|碗|片|根|颗", re.IGNORECASE)
 
 
@@ -216,7 +217,11 @@ def when_answer(chunks: list[Hit], question: str, title: str) -> str:
         if adding:
             break
     timed = [s for s in adding if _WHEN_SAID.search(s)]
-    return join_parts(timed[:1] or adding[:2], 160)
+    named = [w for w in asked_things(rest) if len(w) > 1 and not cooking_verbs(w)]
+    notes = [s for s in split_sentences(section_lines(chunks, NOTE_HEADINGS))
+             if _TOO_EARLY.search(s) and any(w in s for w in named)][:1]  # 土豆不要放太早，不然会炖化
+    chosen = timed[:1] or adding[:2]
+    return join_parts([*chosen, *(n for n in notes if n not in chosen)], 200)
 
 
 def why_answer(chunks: list[Hit], question: str, title: str) -> str:

@@ -78,7 +78,7 @@ def test_how_to_cook_is_not_how_it_was_made():
 
 
 @pytest.mark.parametrize("question, part", [
-    ("糖醋汁要放多少糖", "amount"), ("冰粉一份够几个人", "amount"), ("冰粉要凝固多久", "time"),
+    ("糖醋汁要放多少糖", "amount"), ("冰粉一份够几个人", "servings"), ("冰粉要凝固多久", "time"),
     ("冰粉要准备什么材料", "ingredients"), ("冰粉咋做", "steps"),
 ])
 def test_recipe_parts(question, part):

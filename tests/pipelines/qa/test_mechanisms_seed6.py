@@ -207,3 +207,27 @@ def test_who_made_it_and_who_is_paid_is_no_question_about_buyers():
 def test_unseen10_kinds_of_miss(request, kb, question, facts):
     answer = answer_question(question, request.getfixturevalue(f"{kb}_kb"), None)
     assert not answer.handoff and all(f in answer.answer for f in facts), answer.answer
+
+
+# unseen12's kinds of miss (held out in the ninth session, run once, then read), in other words
+
+
+@pytest.mark.parametrize(("kb", "question"), [
+    ("fresh3", "尿酸高的人能吃黑虎虾吗"),  # gout: a group a wrong "yes" can harm, and no clause names it
+    ("fresh3", "五花肉是土猪还是洋猪的"),  # an either-or whose options (and what they share) the listing lacks
+])
+def test_unseen12_refusals(request, kb, question):
+    assert answer_question(question, request.getfixturevalue(f"{kb}_kb"), None).handoff
+
+
+@pytest.mark.parametrize(("kb", "question", "facts", "unwanted"), [
+    ("fresh", "买回来的梅干菜扣肉怎么加热 要蒸多久", ["20分钟"], "90 分钟"),  # the pack's label, not the recipe
+    ("fresh", "头茬韭菜是哪儿来的", ["青禾"], ""),
+    ("fresh", "酸菜鱼调料包里装了些啥", ["老坛酸菜"], ""),
+    ("fresh", "酱香饼用什么火烙", ["小火烙"], ""),
+    ("fresh3", "土豆炖牛腩的土豆什么时候放", ["20 分钟", "不要放太早"], ""),  # the note on when, beside the step
+])
+def test_unseen12_kinds_of_miss(request, kb, question, facts, unwanted):
+    answer = answer_question(question, request.getfixturevalue(f"{kb}_kb"), None)
+    assert not answer.handoff and all(f in answer.answer for f in facts), answer.answer
+    assert not unwanted or unwanted not in answer.answer, answer.answer

@@ -59,7 +59,7 @@ def test_label_words_name_their_attribute(question, attribute):
 
 @pytest.mark.parametrize(("question", "part"), [
     ("为什么要放五花肉", "why"), ("加冷水有什么用", "why"), ("烤箱预热多少度", "temperature"),
-    ("泡香菇用几度的水", "temperature"), ("一共得花多少时间", "time"), ("两个人吃要买多少排骨", "amount"),
+    ("泡香菇用几度的水", "temperature"), ("一共得花多少时间", "time"), ("两个人吃要买多少排骨", "servings"),
     ("韭菜要几两", "amount"), ("煮饺子冷水怎么加", "steps"),
 ])
 def test_recipe_parts_in_everyday_words(question, part):
