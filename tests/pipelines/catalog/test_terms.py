@@ -69,7 +69,7 @@ def test_product_terms_are_longest_first(terms: dict[str, list[str]]) -> None:
 
 
 @pytest.mark.parametrize("name, heads", [
-    ("特级初榨橄榄油", ["初榨橄榄油", "橄榄油"]), ("黑猪肋排", ["肋排", "排骨"]), ("酸梅汤原料包", ["酸梅汤"]),
+    ("特级初榨橄榄油", ["初榨橄榄油", "橄榄油"]), ("黑猪肋排", ["肋排", "排骨", "小排", "猪小排"]), ("酸梅汤原料包", ["酸梅汤"]),
     ("散养土鸡蛋", ["土鸡蛋", "鸡蛋", "柴鸡蛋", "笨鸡蛋", "草鸡蛋"]),
 ])
 def test_head_terms(name: str, heads: list[str]) -> None:
