@@ -19,7 +19,7 @@ from pipelines.qa.attributes import asked_attributes, recipe_part
 from pipelines.qa.cache import AnswerCache
 from pipelines.qa.clauses import field_clauses
 from pipelines.qa.dishes import cooked_at_home, dish_names, dishes_made_of, named_dishes
-from pipelines.qa.evidence import SourceEvidence, group_sources
+from pipelines.qa.evidence import SourceEvidence, group_sources, unknown_measure
 from pipelines.qa.message import asks, clean_message
 from pipelines.qa.names import (
     correct_typos,
@@ -45,12 +45,17 @@ from pipelines.qa.times import ingredient_names, mask_names, names_the_action
 from pipelines.qa.typos import correct_cue_typos
 from pipelines.qa.units import per_dish, question_units, with_follow_ups
 from pipelines.retrieval import Hit, Retriever, SourceInfo
-from pipelines.zh import cut, fit, pos_cut
+from pipelines.zh import cut, fit, is_dictionary_word, pos_cut
 
 _PERIOD = re.compile(r"\d+\s*(分钟|分半|小时|秒|天|周|个月)|[一二两三四五六七八九十半]+(分钟|小时|天)")  # a stated time
 _HOW_THAWED = re.compile(r"怎么(解冻|化冻)|(热水|温水|冷水|微波炉)[^，。？?]{0,4}(解冻|化冻|泡)")  # how, not whether
 _ALLERGY_AFTER = re.compile(r"(的人)?(过敏|不耐受)")  # 牛奶过敏: what the resident cannot eat
 _RECIPE_POINTER = re.compile(r"菜谱|食谱|照着做|按做法")  # 照菜谱一次炸几个: the resident asks the recipe
+# Where an order is collected (自提点在几号楼, 去哪儿取, 在哪提货): the group's logistics, never a product's field.
+_PICKUP = re.compile(r"自提点|提货点|取货点|(去|在|到|上)哪(儿|里)?(取|拿|提)(货)?|几号楼|哪个门|哪栋楼")
+# Characters that begin the words after a name (有, 是, 卖, 还, 多少, 怎么, 能, 可以, 要, 的, 吗), never a longer name's
+# tail: jieba's 鸡翅|中有 cuts 鸡翅中 short though the name ends before 有.
+_WORD_AFTER_NAME = frozenset("有是卖还多怎能可要的吗呢啊呀在和跟与咋啥几哪，,。？?！! ")
 _CLAUSE_BREAK = re.compile(r"[，,。；;？?！!\s]|还有|另外")
 
 
@@ -127,10 +132,14 @@ def _promise(outside: str, question: str, catalog: list) -> Answer | None:
 def _normalised(question: str, kb: Retriever, sources: list[SourceInfo], catalog: list) -> str:
     """The question with misspelt and shortened product and dish names written as the knowledge writes them."""
     known = known_names(catalog, sources)
-    question = correct_typos(question, known)
+    tails = [d[i:] for d in dish_names(sources) for i in range(1, len(d) - 2) if is_dictionary_word(d[i:])]
+    question = correct_typos(question, known + tails)  # 乔麦面 of 酱拌荞麦面: the dish's head, misspelt
     question = expand_short_dish_names(question, dish_names(sources), known)
-    if not any(a in SOLD_FACTS for a in asked_attributes(question)):  # 有卖X吗, X多少钱: X is sold, no dish
-        question = expand_dish_heads(question, dish_names(sources), known, lambda: recipe_ingredients(kb, sources))
+    if not any(d in question for d in dish_names(sources)):  # 有卖X吗, X多少钱: X is sold, no dish (clause by clause:
+        question = "".join(  # 一组多少钱，拿来做意式奶冻… names the dish in the clause that asks no price)
+            part if any(a in SOLD_FACTS for a in asked_attributes(part))
+            else expand_dish_heads(part, dish_names(sources), known, lambda: recipe_ingredients(kb, sources))
+            for part in re.split(r"([，,。？?！!；;\s]+)", question))
     question = respell_dish_aliases(question, dish_names(sources))
     question = respell_short_aliases(question, dish_names(sources), known)
     if not named_products(question, catalog):  # 五常米: the product's short name
@@ -143,6 +152,11 @@ def _normalised(question: str, kb: Retriever, sources: list[SourceInfo], catalog
 
 def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptions, sources: list[SourceInfo],
                 catalog: list) -> Answer:
+    if _PICKUP.search(question):  # where to collect the order: a notice may say, no listing or recipe does
+        found = retrieved_answer(question, kb, llm, options)
+        if found.handoff or any(s.kind in ("product", "recipe") for s in found.sources[:1]):
+            return _handoff(options, "not_in_knowledge", "pickup point")
+        return found
     attrs = asked_attributes(question)
     products = asked_of(question, named_products(question, catalog))
     if "stock" in attrs:  # 有卖红糖吗: 红糖馒头 is a bun, not sugar; 有卖玉米油吗: oil, not 玉米
@@ -152,6 +166,8 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
     made = [] if dishes else dishes_made_of([t for _, t in products], sources)  # 羊排 -> 香煎羊排
     if made and cooked_at_home(question) and (recipe := dish_answer(question, made[0][0], kb, options)):
         return recipe  # 羊排煎好了放多久再切: the recipe's rest
+    if not made and not dishes and recipe_part(question) in ("when", "why"):  # 虾煮好了为啥要泡冰水: the recipe
+        made = dishes_made_of([t for p, _ in products for t in product_terms([p]).get(p.sku, [])], sources)  # of 黑虎虾
     if made and recipe_part(question) in ("when", "why") and (recipe := dish_answer(question, made[0][0], kb, options)):
         return recipe  # 牛腩炖土豆啥时候放土豆: no pack says when something goes in, or why
     if dishes and recipe_part(question) == "servings" and (recipe := dish_answer(question, dishes[0][0], kb, options)):
@@ -159,6 +175,9 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
     timing = recipe_part(question) == "time" and bool(made)
     found = None
     if products and catalog_first(question, products, dishes, attrs):
+        measure = unknown_measure(question, kb)
+        if measure and not any(ch in p.describe() for p, _ in products for ch in measure):  # 度数 of 酒精度约1%
+            return _handoff(options, "not_in_knowledge", measure)  # 糖度有多少: no field measures it
         found = catalog_answer(question, products, attrs)
         cooking = made and recipe_part(question) in ("steps", "temperature", "count") and "made_of" not in attrs  # not 怎么腌的
         cooking = cooking or bool(made and _HOW_THAWED.search(question))  # 怎么解冻能拿热水泡吗: the recipe may say
@@ -174,6 +193,8 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
         dish = dishes[0][1] if dishes else ""
         if not found and dish and sold_as_the_dish(question, products, dish) and about_contents(question, dish):
             return _handoff(options, "not_in_knowledge", "product fact not in the catalog")  # not the recipe's 冰糖
+    if "stock" in attrs and not products:
+        return _handoff(options, "not_in_knowledge", "no product")  # 有皮蛋卖吗，想做上汤娃娃菜: the recipe sells nothing
     preparing = bool(made) and not found and recipe_part(question) in ("steps", "count")  # 梅干菜怎么处理: the pack says nothing
     if (dishes or timing or preparing) and (recipe := dish_answer(question, (dishes or made)[0][0], kb, options)):
         return recipe  # a dish named, or the one recipe made of the product for a time or a step the pack lacks
@@ -209,7 +230,8 @@ def whole_word(question: str, term: str) -> bool:
     for token in cut(question):
         edges.add(pos)
         pos += len(token)
-    return at in edges and (at + len(term) in edges or at + len(term) == len(question))
+    end = at + len(term)
+    return at in edges and (end in edges or end == len(question) or question[end] in _WORD_AFTER_NAME)
 
 
 def known_names(catalog: list, sources: list[SourceInfo]) -> list[str]:

@@ -31,6 +31,7 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
                 r"(天天|每天)(都)?(送|到|有)",  # 是天天都送吗: which days it comes
                 r"(同一天|一天|一起|同时|一块儿?)(到|送|发)|要等(吗|么|多久|几天)|(等|还得等)(多久|几天)",),  # 鸭蛋和酸菜是同一天到吗: each one's day  # 取货/提货 ask about the pickup point
     "stock": (r"库存|还有货|有货吗|还剩(?![一二两三四五六七八九十半\d])|卖完|售罄|还能买|还有没有|有没有卖|有卖|卖不卖|在卖|有得卖|有的卖"
+              r"|有[^，,。？?！!\s]{1,8}(卖|买)([吗么不没嘛呀啊吧]|的吗|$)"  # 有皮蛋卖吗: is it sold here
               r"|还有(多少|几)(份|个|袋|盒|箱|件|斤)?(吗|么)?$|还有(多少|几)(份|个|袋|盒|箱|件)|还有(吗|么|没|没有|不)[？?]?$",),
     "spec": (r"规格|多重|多大|几斤|多少斤|多少克|几克|多少g|重量|分量|容量|多少毫升|几升|多少升|(?<![加放倒兑])多少水",
              r"(几|多少)(小|大)(袋|包|盒|瓶|罐|块|片)|几个(?!月|小时|钟)|多少个(?!月|小时)|几只|多少只|几根|几枚|几罐|几杯|几包|几片|几张|几块|几条|几串|几颗|几粒|几瓶|几盒|几袋"
@@ -47,9 +48,9 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
               r"|(工厂|厂里|机器)(生产|做|加工|压|包)|是(手工|自己|自家|现)(做|包|蒸|烤)的"
               r"|哪(里|儿)?(做|加工|生产)的",),  # 是工厂生产的吗, 哪做的: who made it
     "made_of": (r"(自家|自己|厂里|厂子里?)[^，。？?！!]{0,2}(腌|晒|酿|做|产)的|厂(里|子)里?的"  # 自家腌的还是厂子里的
-                r"|(怎么|如何|咋)(做|制|熬|酿|榨|加工|生产|包|腌|晒|磨|熏|发酵|烤|卤|炒)(出来|制)?的|(用|拿|是)[^，。？?！!]{1,6}(做|制|熬|酿|榨|包|弄)(的|成|出来)",
+                r"|(怎么|如何|咋)(做|制|熬|酿|榨|加工|生产|包|腌|晒|磨|熏|发酵|烤|卤|炒)(出来|制)?的|(用|拿|是)[^，。？?！!]{1,6}(做|制|熬|酿|榨|包|弄|磨)(的|成|出来)",
                 r"品种|什么馅|啥馅|装的(是)?(啥|什么)|装了(些)?(啥|什么)|(什么|啥|哪)(猪|牛|鸡|羊|鱼)|里(面)?都有(什么|啥|哪些|些啥|些什么)|(什么|啥)料",
-                r"(怎么|用什么|拿什么|啥|什么)(做|制|熬|酿|榨|加工)(的|成)|用什么|用的什么|用的是|原料|配方|配料|成分|工艺|添加|加了|加糖|放了|含(有|不含)?"
+                r"(怎么|用什么|拿什么|啥|什么)(做|制|熬|酿|榨|磨|加工)(的|成)|用什么|用的什么|用的是|原料|配方|配料|成分|工艺|添加|加了|加糖|放了|含(有|不含)?"
                 r"|纯的|是纯|有没有加|原切|拼接|合成|勾兑|色素|防腐剂|(加|放|添加|掺)了?(别的|其他|其它)",),
     "storage": (r"保存|存放|储存|储藏|怎么放(?!软|熟)|怎么存|放冰箱|冰箱|冷藏|冷冻|冻|解冻|常温|放哪|收到(以后|后)|买回来(?=(以后|后)?(怎么办|咋办|呢)?[？?]?$)",),  # 买回来要热一下吗: context
     "how_to_eat": (r"怎么(给[^，。？?！!]{1,4})?(热|加热|蒸|煎|烤|炸)|(要不要|需不需要|用不用|需要|要)(再)?(加热|热|蒸|煮)(一下)?|怎么给[^，。？?！!]{1,4}(做|弄|吃|喝)|(加热|热|蒸|煎|烤)(多久|几分钟)|怎么吃|吃法|怎么办|咋办|怎么煮|怎么做|怎么弄|怎么用|怎么泡|怎么冲|怎么喝|几分钟|多久能熟|煮多久|生吃|生食|直接(吃|喝|炒|煮|蒸|煎|炸|烤|炖|下锅)"
@@ -76,7 +77,7 @@ _SUBSTITUTE = re.compile(r"代替|替代|替换|换成|换别的|换其他|换�
 # When an ingredient goes in (土豆什么时候下锅, 盐哪一步放): the step that adds it, with its timing.
 _WHEN = re.compile(r"(什么时候|啥时候|何时|哪一步|第几步|几时)(再)?(下锅|下|放|加|倒)")
 # Why a recipe does something (为什么要放五花肉, 加冷水有什么用): the sentence that gives its reason.
-_WHY = re.compile(r"为什么|为啥|干嘛要|干吗要|有什么用|有啥用|什么作用|起什么作用|作用是")
+_WHY = re.compile(r"为什么|为啥|干嘛要|干吗要|[干做][嘛吗啥]用|是干[嘛吗啥]的|做什么用|有什么用|有啥用|什么作用|啥作用|起什么作用|作用是|为了什么|为了啥")
 _SERVES_HOW_MANY = re.compile(r"够几个?人|几人份|几个人吃|能吃几[个顿]")  # how many a recipe feeds
 _FOR_HOUSEHOLD = re.compile(r"够|几|多少|一次|做完|买")  # what a household asks of a recipe's portions
 _COUNT = re.compile(r"几[遍次回道]|多少[遍次回]")  # 炸几遍, 加几次冷水: how many times a step is done
@@ -120,11 +121,16 @@ def asked_attributes(question: str) -> list[str]:
     if "after_opening" in attrs and _UNOPENED.search(question) and "after_opening" not in asked_attributes(
             _UNOPENED.sub("　", question)):
         attrs = [a for a in attrs if a != "after_opening"] or ["shelf_life"]  # 没开封能放多久: the unopened pack
+    if "after_opening" in attrs and _BUY_WORRY.search(question) and "after_opening" not in asked_attributes(
+            _BUY_WORRY.sub("　", question)):
+        attrs = [a for a in attrs if a != "after_opening"] or ["shelf_life"]  # 一次买两袋怕吃不完: an unopened stock
     if "after_opening" in attrs and not _unopened_asked_too(question):  # 开封后能放多久: never the unopened shelf life
         attrs = [a for a in attrs if a not in ("shelf_life", "storage")]
     return attrs
 
 
+# Buying more than the household eats soon (一次买5kg怕吃不完, 买多了吃不完): how long unopened packs keep.
+_BUY_WORRY = re.compile(r"(买|囤|怕)[^，,。？?！!；;]{0,8}(吃|喝|用|煮)不完")
 # A pack not yet opened (没开封, 未拆封, 不打开): its shelf life, not the after-opening rule.
 _UNOPENED = re.compile(r"(没|未|不|还没|没有)(开封|拆封|开罐|开袋|开盖|开瓶|拆开|打开|开过)")
 
@@ -166,6 +172,10 @@ def recipe_part(question: str) -> str:
         return "ingredients"
     if _CONTAINS_ING.search(question):
         return "contains"
-    if _HOW_TO.search(question):
+    if _HOW_TO.search(question) or STATE_ASKED.search(question):
         return "steps"
     return "any"
+
+
+# How done a thing should be before going on (豆角炒到什么样, 油烧到几成热, 煮到什么程度): the step that says V至/V到.
+STATE_ASKED = re.compile(r"([\u4e00-\u9fff])(到|至|成)(什么样|啥样|什么程度|啥程度|什么状态|几成|什么颜色|啥颜色)")

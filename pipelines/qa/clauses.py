@@ -138,7 +138,7 @@ def _question_words(question: str, product: Product, term: str) -> list[list[str
     words = [_ADVERB.sub("", _ASPECT.sub("", t.word)) for t in content_terms(rest)
              if not (len(t.word) == 1 and t.word in _FRAME_CHARS)]
     if added := _ADDED_Q.search(rest):  # 加了什么: the clause that says what was added (只加白砂糖)
-        words.append(added.group(1))
+        words.append("加" if added.group(1) in "放掺" else added.group(1))  # listings write what goes in as 加
     words += [w for w in asked_words(rest) if w not in words]  # 用的是什么肉: 肉
     words += [m.group(0) for m in _AS_IT_COMES.finditer(rest) if m.group(0) not in words]  # jieba: 直接|吃
     words += [w for w in RELATED if len(w) > 1 and w in rest and w not in words]  # jieba: 开|水泡

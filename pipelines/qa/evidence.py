@@ -9,16 +9,20 @@ thing the knowledge does not have; 停电 is in no entry, however close a dumpli
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pipelines.facts.allergens import canonical_names
 from pipelines.retrieval import Hit, Retriever
-from pipelines.zh import Term, content_terms, is_dictionary_word
+from pipelines.zh import Term, content_terms, is_dictionary_word, pos_cut
 
 _NEVER_USED = "\u2603\u2603"  # no knowledge text holds two snowmen
 _ADVERBS_AND_MODALS = frozenset("还再也都就又才" + "能可会要该想得")
 _PHASE_VERBS = frozenset(("开始", "继续"))  # 一开始就放: when in the action, never what is asked about
 _MODALS = "能可会要该想得"  # Mandarin modal verbs that jieba glues to the verb after them
+# Light verbs and directional complements (拿来, 进去, 等到, 用来): grammar around the action, never its content.
+_DIRECTIONAL = frozenset("来去到进出上下回过起")
+_LIGHT_AND_DIRECTIONAL = frozenset("拿用弄搞给让等") | _DIRECTIONAL
 
 
 @dataclass
@@ -66,7 +70,8 @@ def _unseen_verb(word: str, retriever: Retriever, unseen: float) -> bool:
     """A verb no text here uses (停电, 退款) is key; a modal plus a verb (能放, 可以吃) is phrasing."""
     return (len(word) > 1 and word[0] not in _MODALS and retriever.idf(word) >= unseen
             and is_dictionary_word(word) and word not in _PHASE_VERBS
-            and not set(word) <= _ADVERBS_AND_MODALS)  # 还要, 还得, 就要: adverb and modal, nothing asked about  # 水各放: characters jieba's HMM glued together are no word at all
+            and not set(word) <= _ADVERBS_AND_MODALS and not set(word) <= _LIGHT_AND_DIRECTIONAL
+            and not set(word[1:]) <= _DIRECTIONAL)  # 倒进去, 拌下去: the verb and where it goes  # 还要, 还得, 就要: adverb and modal, nothing asked about  # 水各放: characters jieba's HMM glued together are no word at all
 
 
 def group_sources(question: str, hits: list[Hit], retriever: Retriever) -> list[SourceEvidence]:
@@ -82,3 +87,19 @@ def group_sources(question: str, hits: list[Hit], retriever: Retriever) -> list[
         best = max(h.vector_score for h in source_hits)
         out.append(SourceEvidence(source_id, source_hits[0].title, source_hits[0].kind, source_hits, cov, best, missing))
     return out
+
+
+# How a measure is asked after the thing measured (糖度有多少, 热量高吗, 含量是多少, 辣度几级).
+_MEASURE_ASKED = re.compile(r"^(有|是|大概|大约|能有)?(多少|几度|几级|多高|高吗|高不高|怎么样|咋样)")
+
+
+def unknown_measure(question: str, retriever: Retriever) -> str:
+    """A noun this knowledge never uses, asked as a measure (贵妃芒糖度有多少): no listing's size or weight
+    answers it, whatever spec cue 有多少 matches. '' when there is none."""
+    unseen, at = retriever.idf(_NEVER_USED), 0
+    for word, flag in pos_cut(question):
+        at += len(word)
+        if (flag.startswith("n") and len(word) > 1 and _MEASURE_ASKED.match(question[at:])
+                and retriever.idf(word.lower()) >= unseen and is_dictionary_word(word)):
+            return word
+    return ""

@@ -23,7 +23,7 @@ _GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "low_purine": (r"痛风|尿酸", ("嘌呤", "尿酸", "痛风")),  # gout: a diet low in purines
     "kidney": (r"肾病|肾不好|肾功能", ("肾",)),
 }
-_SUITABLE = re.compile(r"(能|可以|适合|适不适合|能不能|可不可以|宜)[^，。？?]{0,3}(吃|喝|用|食用)?|都能")
+_SUITABLE = re.compile(r"(能|可以|适合|适不适合|合适|合不合适|能不能|可不可以|宜)[^，。？?]{0,3}(吃|喝|用|食用)?|都能")
 # How a clause says someone may eat it: the claim that must name the group to answer the question.
 SAYS_SUITABLE = re.compile(r"适合|适宜|适用|宜|能吃|能喝|可以吃|可以喝|可食|都能|放心")
 _CLAUSE = re.compile(r"[，,。？?！!；;\n\t ]+")  # not \s: outside_name blanks with U+3000

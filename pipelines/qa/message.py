@@ -29,6 +29,25 @@ _REPEATED = re.compile(r"([？?！!。，,~～])\1+")
 # Voice input and older residents put spaces or line breaks between phrases: after a question particle
 # the break ends a question (有刺吗 多少钱), elsewhere it sits inside one (鸡翅中 多少钱, 有没有\n麸质).
 _BREAK_AFTER_QUESTION = re.compile(r"((?<=[吗呢吧嘛啊呀哦啦])|(?<=[^怎什那这多要]么)|(?<=没))\s+(?!有)")
+# A clause asking with a question word, ending in 的/了 or three characters past it (是拿啥磨的 里头有花椒没, 放几个猕猴桃
+# 酸奶要多少克), ends at the break after it; without one (张师傅的 馒头, 多少钱 一斤) the break is typing.
+_WH_CLAUSE_END = re.compile(r"((?:^|(?<=[，,。？?！!；;\s]))[^，,。？?！!；;\s]*(?:什么|啥|怎么|咋|哪|几|多少|多久)"
+                            r"(?:[^，,。？?！!；;\s]*[的了]|[^，,。？?！!；;\s]{3,}))\s+(?=[\u4e00-\u9fff]{2})")
+_WH = re.compile(r"什么|啥|怎么|咋|哪|几|多少|多久|多钱|[吗么嘛]$|[没不]$")
+_PIECES = re.compile(r"(\s+)")
+
+
+def _two_questions(text: str) -> str:
+    """A break between two runs of words that each ask (一组多少钱 拿来做奶冻要冷藏多久) is a comma; 多少钱 一斤 runs on."""
+    pieces = _PIECES.split(text)
+    for i in range(1, len(pieces) - 1, 2):
+        before = re.split(r"[，,。？?！!；;]", pieces[i - 1])[-1]
+        after = re.split(r"[，,。？?！!；;]", pieces[i + 1])[0]
+        if before and after and _WH.search(before) and _WH.search(after) and len(after) > 3:
+            pieces[i] = "，"
+    return "".join(pieces)
+
+
 _SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # An A-not-A question (辣不辣, 有没有牛油) is a whole question too: a break after it, once something follows the
 # A-not-A itself, ends it (辣不辣 有没有牛油 小朋友要吃); 有没有\n麸质 still runs on to what it asks about.
@@ -95,6 +114,8 @@ def clean_message(text: str) -> str:
         text = pattern.sub(" ", text)
     text = _BREAK_AFTER_QUESTION.sub("，", text.strip())
     text = _end_a_not_a(text)
+    text = _WH_CLAUSE_END.sub(lambda m: m.group(1) + "，", text)
+    text = _two_questions(text)
     text = _SPACE_BETWEEN_HAN.sub("", text)
     text = _REPEATED.sub(r"\1", text).strip(" ，,")
     for _ in range(3):  # 团长，请问一下… / …谢谢团长，急

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipelines.catalog.vocabulary import aliases_of
-from pipelines.qa.attributes import recipe_part
+from pipelines.qa.attributes import STATE_ASKED, recipe_part
 from pipelines.qa.groups import asked_groups, names_group
 from pipelines.qa.message import asks
 from pipelines.qa.recipe_text import (
@@ -141,7 +141,8 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
             continue
         answers.append(part_answer(clause, chunks, title, max_chars, question)
                        or quoted_sentences(clause, chunks, title, 120, limit=1))
-    return _join_answers([a for a in answers if a]) if recipe_part(question) != "any" else ""
+    asked_parts = recipe_part(question) != "any" or any(recipe_part(c) != "any" for c in clauses)  # 馅里放些什么？能不放吗
+    return _join_answers([a for a in answers if a]) if asked_parts else ""
 
 
 def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, context: str = "") -> str:
@@ -173,9 +174,27 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
         return ingredient_answer(chunks, question)
     if part == "contains":
         return contains_answer(chunks, question, title)
+    if part == "steps" and (state := state_answer(chunks, question, title)):
+        return state  # 豆角要炒到什么样: 翻炒至变色（青绿色变为翠绿色）
     if part == "steps":
         return step_answer(chunks, question, title, max_chars)
     return ""
+
+
+def state_answer(chunks: list[Hit], question: str, title: str) -> str:
+    """The step saying how far the asked action goes (翻炒至变色), the one naming most of the question's things
+    first; '' when the question asks no state or no step brings that action to one."""
+    if not (asked := STATE_ASKED.search(question)):
+        return ""
+    verb = asked.group(1)
+    steps = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
+    reached = [s for s in steps if re.search(f"{verb}(至|到|成)", s)]
+    if not reached:
+        return ""
+    before = question[:asked.start()].replace(dish_name(title), " ")  # 豆角要炒到…才下土豆: 豆角 is what is fried
+    things = [w for w, flag in pos_cut(before) if flag.startswith("n") and len(w) > 1]
+    best = max(sum(w in s for w in things) for s in reached)
+    return join_parts([s for s in reached if sum(w in s for w in things) == best][:1], 160)
 
 
 def made_in_steps(chunks: list[Hit], question: str, title: str) -> str:

@@ -53,7 +53,8 @@ _SERVICE = re.compile(rf"帮(我|忙|您|你)?[^，。？?！!]{{0,4}}({_SERVICE
 # are how buyers bargain at any Chinese market stall.
 # (哪个便宜点 compares listed prices: the catalog answers it)
 _BARGAIN = re.compile(r"(能|可以|可不可以|能不能|再|给我?|求|多买|多订|多拿)[^，。？?！!]{0,3}(便宜|优惠|少收|少算|让利)"
-                      r"|打(个)?折|抹(个)?零|砍(个)?价|讲(个)?价|便宜(一)?(点|些)(吧|呗|行|可以|卖|给)")
+                      r"|打(个)?折|抹(个)?零|砍(个)?价|讲(个)?价|便宜(一)?(点|些)(吧|呗|行|可以|卖|给)"
+                      r"|(团长|内部|友情|熟人|老顾客|老客户|批发)价|给[个我]?[^，。？?！!哪]{0,5}(便宜|优惠)")
 
 
 def service_offered(question: str, listing: str) -> bool:

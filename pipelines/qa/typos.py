@@ -16,7 +16,9 @@ from pipelines.zh import cut, is_dictionary_word, to_pinyin
 
 CUE_WORDS = ("保质期", "过期", "过敏", "过敏原", "麸质", "乳糖", "分钟", "小时", "解冻", "冷藏", "冷冻", "常温",
              "防腐剂", "添加剂", "配料", "成分", "开封", "产地", "厂家", "到货", "自提", "库存", "规格", "保存",
-             "加热", "微波炉", "空气炸锅", "发酵", "腌制")
+             "加热", "微波炉", "空气炸锅", "发酵", "腌制",
+             # the cooking steps residents ask times of, whose rarer characters pinyin keyboards miss (超水 for 焯水)
+             "焯水", "勾芡", "收汁", "爆香")
 
 
 _CONTEXT = 4  # characters either side that decide whether a respelling reads better
@@ -61,4 +63,14 @@ def _is_slip_candidate(window: str) -> bool:
 
 def _covered(text: str) -> int:
     """Characters of `text` inside dictionary words of two or more characters."""
-    return sum(len(w) for w in cut(text) if len(w) > 1 and (is_dictionary_word(w) or w in CUE_WORDS))
+    words, spans, at = cut(text), [], 0
+    for w in words:
+        spans.append((at, at + len(w), w))
+        at += len(w)
+    covered = sum(len(w) for w in words if len(w) > 1 and (is_dictionary_word(w) or w in CUE_WORDS))
+    for cue in CUE_WORDS:  # jieba's 焯|水: the cue word still reads, unless a longer word takes a part (焯|水平)
+        start = text.find(cue)
+        if start >= 0 and cue not in words and not any(
+                len(w) > 1 and s < start + len(cue) and e > start for s, e, w in spans):
+            covered += len(cue)
+    return covered

@@ -77,9 +77,12 @@ def test_retrieval_alone_ranks_the_expected_source_first_for_most(shared_kb):
     # the ninth session's: unseen11 tuned on, unseen10 read after its held-out run (first runs 0.824, 0.843)
     ("unseen10/shared.jsonl", "shared_kb", 0.95), ("unseen10/fresh.jsonl", "fresh_kb", 0.93),
     ("unseen10/fresh2.jsonl", "fresh2_kb", 0.85), ("unseen11/shared.jsonl", "shared_kb", 0.93),
-    ("unseen11/fresh3.jsonl", "fresh3_kb", 0.95),  # (unseen11/fresh2: two false hand-offs of 39 remain, see README)
+    ("unseen11/fresh3.jsonl", "fresh3_kb", 0.95), ("unseen11/fresh2.jsonl", "fresh2_kb", 0.93),
     # (unseen12/fresh.jsonl is not guarded: its 哪个部位 refusal is still answered, see README)
     ("unseen12/fresh3.jsonl", "fresh3_kb", 0.95),  # held out at 0.906, then read
+    # the tenth session's tuning batch (first run 0.877 over its four files)
+    ("unseen13/shared.jsonl", "shared_kb", 0.9), ("unseen13/fresh.jsonl", "fresh_kb", 0.9),
+    ("unseen13/fresh2.jsonl", "fresh2_kb", 0.95), ("unseen13/fresh3.jsonl", "fresh3_kb", 0.9),
 ])
 def test_an_invented_set_on_its_own_knowledge(request, questions, kb, least_correct):
     """Each fresh question set on the invented catalog and recipes it was written for (see RULES.md)."""
