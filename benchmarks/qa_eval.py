@@ -1,6 +1,6 @@
 """Resident Q&A judged by its answer text: correct / wrong / handed off per question type.
 
-    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|unseen9|seed|seed2|seed3|seed4|seed5|seed6|seed7|unseen10|unseen11|unseen12|seed8|unseen13|seed9|unseen14 ...] [--no-llm] [--verbose]
+    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|unseen9|seed|seed2|seed3|seed4|seed5|seed6|seed7|unseen10|unseen11|unseen12|seed8|unseen13|seed10|unseen15|seed9|unseen14 ...] [--no-llm] [--verbose]
 
 Sets: dev (../shared/eval/questions-dev.jsonl with tests/pipelines/qa/rules-dev.jsonl) and extra
 (questions-extra.jsonl + rules-extra.jsonl) and tune (questions-tune.jsonl, rules inline, written for
@@ -78,6 +78,8 @@ SETS: dict[str, list[Part]] = {
     "seed8": [(RULES / "seed8" / f"{half}.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv") for half in "ab"],
     "unseen13": [(RULES / "unseen13" / f"{kb}.jsonl", None, *KNOWLEDGE[kb])
                  for kb in ("shared", "fresh", "fresh2", "fresh3")],
+    "seed10": [(RULES / "seed10" / f"{half}.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv") for half in "ab"],
+    "unseen15": [(RULES / "unseen15" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh", "fresh3")],
     "seed9": [(RULES / "seed9" / "seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
     "unseen14": [(RULES / "unseen14" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh2")],
 }

@@ -13,7 +13,8 @@ from pipelines.qa.groups import outside_name
 _INTOLERANT = re.compile(r"不耐")  # 乳糖不耐(受): digesting it, not an allergy to it
 _CLAUSE = re.compile(r"[，,；;。]")
 _FREE_OF = re.compile(r"不掺|不含|不加|无添加|未添加|没有")
-_SOLE_INGREDIENT = re.compile(r"只用|仅用|仅含|只含|一种原料|单一原料|配料(只有|仅)|100%")  # how labels claim one ingredient
+_SOLE_INGREDIENT = re.compile(r"只用|仅用|仅含|只含|一种原料|单一原料|配料(只有|仅)|100%"  # how labels claim one ingredient
+                              r"|纯(?!手工|天然|正|粮)[\u4e00-\u9fff]{1,3}(磨制|压榨|酿造|熬制|制成|磨成)")  # 纯芝麻磨制
 _NO_ALLERGENS = ("无", "没有", "不含", "暂无")  # how a catalog writes "none" in the allergen column
 
 
@@ -22,7 +23,8 @@ def allergen_sentence(question: str, product: Product) -> str:
     小麦), and any allergen the other fields name that the list leaves out (a list of 无 on 海苔夹芝麻)."""
     listed = [a for a in product.allergens if a not in _NO_ALLERGENS]
     text = f"标注的过敏原：{'、'.join(listed) if listed else '无'}"
-    asked = asked_allergens(outside_name(question, product.name)) or asked_allergens(question)  # 花生过敏吃芝麻酱: 花生
+    asked = (asked_allergens(_without_name(question, product.name)) or asked_allergens(outside_name(question, product.name))
+             or asked_allergens(question))  # 花生过敏吃芝麻酱: 花生; 吃芝麻会起疙瘩，芝麻酱能吃吗: 芝麻
     said = [w for a in listed for w in (allergen_mentions(a) or [a])]  # 本品为花生制品 -> 花生
     hit = list(dict.fromkeys(w for w in said if set(canonical_names(w)) & set(asked)))
     covered = {n for a in listed for n in (canonical_names(a) or named_allergens(a))}
@@ -40,3 +42,12 @@ def allergen_sentence(question: str, product: Product) -> str:
     words = allergen_mentions(outside_name(question, product.name)) or asked  # the resident's word: 海鲜, not its classes
     unnamed = f"，未标注{'、'.join(dict.fromkeys(words))}" if asked else ""  # 大豆过敏吃花生酱: say the label's silence
     return text + unnamed + "".join(f"；{c}" for c in free) + ("，具体请以包装标签为准" if asked else "")
+
+
+def _without_name(question: str, name: str) -> str:
+    """The question without the product's name as written in it (its whole name or a tail of three or more
+    characters: 芝麻酱 of 老北京芝麻酱), so a food named outside the name (吃芝麻会起疙瘩) still counts."""
+    for start in range(max(1, len(name) - 2)):
+        if (tail := name[start:]) in question:
+            return question.replace(tail, "　")
+    return question

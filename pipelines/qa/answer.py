@@ -17,6 +17,7 @@ from pipelines.facts import canonical_names, is_allergy_question
 from pipelines.llm.base import LLM
 from pipelines.qa.attributes import asked_attributes, recipe_part
 from pipelines.qa.cache import AnswerCache
+from pipelines.qa.choices import choice_options
 from pipelines.qa.clauses import field_clauses
 from pipelines.qa.dishes import cooked_at_home, dish_names, dishes_made_of, named_dishes
 from pipelines.qa.evidence import SourceEvidence, group_sources, unknown_measure
@@ -51,6 +52,8 @@ _PERIOD = re.compile(r"\d+\s*(分钟|分半|小时|秒|天|周|个月)|[一二�
 _HOW_THAWED = re.compile(r"怎么(解冻|化冻)|(热水|温水|冷水|微波炉)[^，。？?]{0,4}(解冻|化冻|泡)")  # how, not whether
 _ALLERGY_AFTER = re.compile(r"(的人)?(过敏|不耐受)")  # 牛奶过敏: what the resident cannot eat
 _RECIPE_POINTER = re.compile(r"菜谱|食谱|照着做|按做法")  # 照菜谱一次炸几个: the resident asks the recipe
+# What a batch's label or papers say (生产日期, 批号, 检疫证明, 质检报告): a listing describes the product, not a batch.
+_BATCH_RECORDS = re.compile(r"生产日期|出厂日期|包装日期|批号|批次|检疫|质检|检测报告|合格证|证明|证书|发票|溯源码")
 # Where an order is collected (自提点在几号楼, 去哪儿取, 在哪提货): the group's logistics, never a product's field.
 _PICKUP = re.compile(r"自提点|提货点|取货点|(去|在|到|上)哪(儿|里)?(取|拿|提)(货)?|几号楼|哪个门|哪栋楼")
 # Characters that begin the words after a name (有, 是, 卖, 还, 多少, 怎么, 能, 可以, 要, 的, 吗), never a longer name's
@@ -92,6 +95,8 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
                                sources)
     answers = [_answer_one(u, kb, llm, options, sources, catalog) for u in units]
     found = combined(whole, answers, question, [not subjects(u, catalog, sources) for u in units])
+    if found is whole:  # the whole message's recipe answer, with the pack's price or stock it also asks
+        found = with_pack_facts(whole, question, catalog, sources)
     return _with_recipe_clause(found, question, kb, options, sources, catalog)
 
 
@@ -134,6 +139,7 @@ def _normalised(question: str, kb: Retriever, sources: list[SourceInfo], catalog
     known = known_names(catalog, sources)
     tails = [d[i:] for d in dish_names(sources) for i in range(1, len(d) - 2) if is_dictionary_word(d[i:])]
     question = correct_typos(question, known + tails)  # 乔麦面 of 酱拌荞麦面: the dish's head, misspelt
+    question = respell_dish_aliases(question, dish_names(sources))  # 排骨炖土豆 before 炖土豆 reads as a short name
     question = expand_short_dish_names(question, dish_names(sources), known)
     if not any(d in question for d in dish_names(sources)):  # 有卖X吗, X多少钱: X is sold, no dish (clause by clause:
         question = "".join(  # 一组多少钱，拿来做意式奶冻… names the dish in the clause that asks no price)
@@ -178,6 +184,10 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
         measure = unknown_measure(question, kb)
         if measure and not any(ch in p.describe() for p, _ in products for ch in measure):  # 度数 of 酒精度约1%
             return _handoff(options, "not_in_knowledge", measure)  # 糖度有多少: no field measures it
+        records = [m.group(0) for m in _BATCH_RECORDS.finditer(question)
+                   if not any(m.group(0) in p.describe() for p, _ in products)]
+        if records:  # 能告诉我生产日期吗: a batch's date or papers, which no listing holds unless it says so
+            return _handoff(options, "not_in_knowledge", records[0])
         found = catalog_answer(question, products, attrs)
         cooking = made and recipe_part(question) in ("steps", "temperature", "count") and "made_of" not in attrs  # not 怎么腌的
         cooking = cooking or bool(made and _HOW_THAWED.search(question))  # 怎么解冻能拿热水泡吗: the recipe may say
@@ -282,7 +292,7 @@ def retrieved_answer(question: str, kb: Retriever, llm: LLM | None, options: Ask
     its catalog entry could not answer, a recipe may answer only a cooking question (炸几分钟), never
     a fact about the product (是腌好的吗: a recipe's 泰森的是腌好的 is another brand)."""
     hits = kb.search(question, options.top_k)
-    sources = group_sources(question, hits, kb)[: options.max_sources]
+    sources = [_either_named(question, s) for s in group_sources(question, hits, kb)[: options.max_sources]]
     primary, reason, detail = choose_source(sources, options)
     if primary is None:
         return _handoff(options, reason, detail)
@@ -296,6 +306,15 @@ def retrieved_answer(question: str, kb: Retriever, llm: LLM | None, options: Ask
         return _handoff(options, "no_answer", primary.id)
     ordered = [primary] + [s for s in sources if s is not primary]
     return Answer(text + cite([primary.title]), [_source(s) for s in ordered], mode=mode)
+
+
+def _either_named(question: str, source: SourceEvidence) -> SourceEvidence:
+    """加冷水还是热水 of a recipe saying 热水: one option named is enough, the other is no missing word."""
+    offered = choice_options(question)
+    text = "".join(h.text for h in source.hits)
+    if not offered or not any(o in text for o in offered):
+        return source
+    return replace(source, missing_nouns=[w for w in source.missing_nouns if not any(w in o for o in offered)])
 
 
 def choose_source(sources: list[SourceEvidence], options: AskOptions) -> tuple[SourceEvidence | None, str, str]:

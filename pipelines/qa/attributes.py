@@ -25,13 +25,14 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
                    r"|(放|留|存)到(明天|后天|第二天|下周|周末)",  # 先放多久再切, 放多久才能进锅: a wait, not keeping
                    r"能(放|存)多久|多久(会)?坏|(放|存|搁|保存)得(久|长|住)|多(放|存)(几|两|一)天"),  # 哪个放得久
     "price": (r"多少钱|什么价|啥价|价位|几块|几元|多少元|价格|价钱|售价|团购价|(怎么|咋)卖|卖多少|贵不贵|贵吗|哪个(更)?贵|谁(更)?贵|更贵|便宜|优惠|划算",),
-    "arrival": (r"到货|(周|星期|礼拜)[一二三四五六日天](能|可以)?(到|送)|(哪天|哪一天|哪几天|什么时候|啥时候|几号|周几|星期几|礼拜几|几时|何时)"
+    "arrival": (r"到货|(周|星期|礼拜)[一二三四五六日天](能|可以)?(到|送)|(周|星期|礼拜)[一二三四五六日天]有[^，。？?]{0,4}(到|送)|(哪天|哪一天|哪几天|什么时候|啥时候|几号|周几|星期几|礼拜几|几时|何时)"
                 r"(能|才|可以)?(到|送|发|来|有货|有|拿到|拿)|发货|送到",  # 礼拜 is 周 in everyday speech; 什么时候有: when it comes
                 r"(现在|今天|马上)(就)?(能|可以)?(拿|买)(了)?(吗|么)?|现货|拿货",
                 r"(天天|每天)(都)?(送|到|有)",  # 是天天都送吗: which days it comes
                 r"(同一天|一天|一起|同时|一块儿?)(到|送|发)|要等(吗|么|多久|几天)|(等|还得等)(多久|几天)",),  # 鸭蛋和酸菜是同一天到吗: each one's day  # 取货/提货 ask about the pickup point
     "stock": (r"库存|还有货|有货吗|还剩(?![一二两三四五六七八九十半\d])|卖完|售罄|还能买|还有没有|有没有卖|有卖|卖不卖|在卖|有得卖|有的卖"
-              r"|有[^，,。？?！!\s]{1,8}(卖|买)([吗么不没嘛呀啊吧]|的吗|$)"  # 有皮蛋卖吗: is it sold here
+              r"|有[^，,。？?！!\s]{1,8}(卖|买)([吗么不没嘛呀啊吧]|的吗|$)"
+              r"|(还有|还剩|有)(多少|几)[^，,。？?！!\s]{0,2}货"  # 还有多少斤的货: what is in stock  # 有皮蛋卖吗: is it sold here
               r"|还有(多少|几)(份|个|袋|盒|箱|件|斤)?(吗|么)?$|还有(多少|几)(份|个|袋|盒|箱|件)|还有(吗|么|没|没有|不)[？?]?$",),
     "spec": (r"规格|多重|多大|几斤|多少斤|多少克|几克|多少g|重量|分量|容量|多少毫升|几升|多少升|(?<![加放倒兑])多少水",
              r"(几|多少)(小|大)(袋|包|盒|瓶|罐|块|片)|几个(?!月|小时|钟)|多少个(?!月|小时)|几只|多少只|几根|几枚|几罐|几杯|几包|几片|几张|几块|几条|几串|几颗|几粒|几瓶|几盒|几袋"
@@ -54,7 +55,7 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
                 r"|纯的|是纯|有没有加|原切|拼接|合成|勾兑|色素|防腐剂|(加|放|添加|掺)了?(别的|其他|其它)",),
     "storage": (r"保存|存放|储存|储藏|怎么放(?!软|熟)|怎么存|放冰箱|冰箱|冷藏|冷冻|冻|解冻|常温|放哪|收到(以后|后)|买回来(?=(以后|后)?(怎么办|咋办|呢)?[？?]?$)",),  # 买回来要热一下吗: context
     "how_to_eat": (r"怎么(给[^，。？?！!]{1,4})?(热|加热|蒸|煎|烤|炸)|(要不要|需不需要|用不用|需要|要)(再)?(加热|热|蒸|煮)(一下)?|怎么给[^，。？?！!]{1,4}(做|弄|吃|喝)|(加热|热|蒸|煎|烤)(多久|几分钟)|怎么吃|吃法|怎么办|咋办|怎么煮|怎么做|怎么弄|怎么用|怎么泡|怎么冲|怎么喝|几分钟|多久能熟|煮多久|生吃|生食|直接(吃|喝|炒|煮|蒸|煎|炸|烤|炖|下锅)"
-                   r"|用多少|放多少|加多少|一次(用|吃|放|喝)|可以吃|能吃|能不能吃|几个月|几岁|适合|配什么|搭配|(用来|拿来|能|可以)(炒|煮|蒸|炸|煎|烤|拌|做|炖|煲)",),
+                   r"|用多少|放多少|加多少|一次(用|吃|放|喝)|可以吃|能吃|能不能吃|几个月(?=[^，。？?]{0,6}(能|可以|吃|喝|用))|几岁(?=[^，。？?]{0,6}(能|可以|吃|喝|用))|适合|配什么|搭配|(用来|拿来|能|可以)(炒|煮|蒸|炸|煎|烤|拌|做|炖|煲)",),
 }
 # 还剩 before a number states what the resident has left (买的腊肉还剩一块), it asks nothing.
 _COMPILED = {attr: [re.compile(p) for p in pats] for attr, pats in _ATTRIBUTE_CUES.items()}
@@ -79,7 +80,7 @@ _WHEN = re.compile(r"(什么时候|啥时候|何时|哪一步|第几步|几时)(
 # Why a recipe does something (为什么要放五花肉, 加冷水有什么用): the sentence that gives its reason.
 _WHY = re.compile(r"为什么|为啥|干嘛要|干吗要|[干做][嘛吗啥]用|是干[嘛吗啥]的|做什么用|有什么用|有啥用|什么作用|啥作用|起什么作用|作用是|为了什么|为了啥")
 _SERVES_HOW_MANY = re.compile(r"够几个?人|几人份|几个人吃|能吃几[个顿]")  # how many a recipe feeds
-_FOR_HOUSEHOLD = re.compile(r"够|几|多少|一次|做完|买")  # what a household asks of a recipe's portions
+_FOR_HOUSEHOLD = re.compile(r"够|几|多少|一次|做完|买|一[碗锅盘盆]|做(得|不)?出来")  # 五口人…能一碗做出来吗  # what a household asks of a recipe's portions
 _COUNT = re.compile(r"几[遍次回道]|多少[遍次回]")  # 炸几遍, 加几次冷水: how many times a step is done
 _TEMPERATURE = re.compile(r"多少度|几度|温度|水温|油温|多热")  # 预热多少度, 用多少度的水
 _TIME = re.compile(r"多久|多长时间|多少时间|多少功夫|多长功夫|多少分钟|几分钟|几个小时|几小时|多少小时|几个?钟头|多少个?钟头|多少秒|几秒|什么火候|多大火"
@@ -91,7 +92,7 @@ _INGREDIENTS = re.compile(r"材料|原料|食材|用料|配料|准备(些)?(什�
                           r"|(用|放|加|拿)(什么|啥|哪种)|(要|都)?(放|加|用)(哪些|些啥)|哪些东西")
 # Whether a dish uses something: 里面有鱼吗, 要放糖吗, 加不加葱; 放一会 is letting it rest, no thing put in.
 _CONTAINS_ING = re.compile(r"(有|放|加|用|含)(没有|不)?(?!一会|一下|一阵|一段|一边)[\u4e00-\u9fff]{1,4}(吗|么|嘛)[？?]?$|(有没有|放不放|加不加|要不要放|要不要加)")
-_HOW_TO = re.compile(r"怎么(做|煮|炒|蒸|炖|弄|调|烧|煎|炸|烤|拌|包|熬|腌|处理|切|泡|发|加|点)|做法|步骤|教程|如何(做|煮|炒|蒸|炖|调)|咋做")
+_HOW_TO = re.compile(r"怎么(做|煮|炒|蒸|炖|弄|调|烧|煎|炸|烤|拌|包|熬|腌|处理|切|泡|发|加|点)|做法|步骤|教程|顺序|先后|次序|如何(做|煮|炒|蒸|炖|调)|咋做")
 
 
 def without_cues(question: str) -> str:
@@ -172,10 +173,12 @@ def recipe_part(question: str) -> str:
         return "ingredients"
     if _CONTAINS_ING.search(question):
         return "contains"
-    if _HOW_TO.search(question) or STATE_ASKED.search(question):
+    if _HOW_TO.search(question) or STATE_ASKED.search(question) or HEAT_ASKED.search(question):
         return "steps"
     return "any"
 
 
+# How hot the fire is, asked (火候怎么掌握, 用什么火, 开多大火, 大火还是小火): the steps that name a fire answer it.
+HEAT_ASKED = re.compile(r"火候|火力|(用|开)(什么|啥|多大)火|多大(的)?火|大火还是小火|小火还是大火|大火小火")
 # How done a thing should be before going on (豆角炒到什么样, 油烧到几成热, 煮到什么程度): the step that says V至/V到.
 STATE_ASKED = re.compile(r"([\u4e00-\u9fff])(到|至|成)(什么样|啥样|什么程度|啥程度|什么状态|几成|什么颜色|啥颜色)")

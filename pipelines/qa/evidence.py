@@ -21,6 +21,8 @@ _ADVERBS_AND_MODALS = frozenset("还再也都就又才" + "能可会要该想得
 _PHASE_VERBS = frozenset(("开始", "继续"))  # 一开始就放: when in the action, never what is asked about
 _MODALS = "能可会要该想得"  # Mandarin modal verbs that jieba glues to the verb after them
 # Light verbs and directional complements (拿来, 进去, 等到, 用来): grammar around the action, never its content.
+# Nouns that ask how a recipe's steps go (倒的顺序, 先后, 流程), never a thing its text must name.
+_ORDER_WORDS = frozenset(("顺序", "先后", "次序", "流程", "过程", "步骤"))
 _DIRECTIONAL = frozenset("来去到进出上下回过起")
 _LIGHT_AND_DIRECTIONAL = frozenset("拿用弄搞给让等") | _DIRECTIONAL
 
@@ -62,7 +64,7 @@ def coverage(terms: list[Term], text: str, retriever: Retriever) -> tuple[float,
     matched = {t.word: term_match(t.word, text) for t in terms}
     score = sum(weights[w] * matched[w] for w in weights) / sum(weights.values())
     unseen = retriever.idf(_NEVER_USED)  # the weight of a word this knowledge never uses
-    key = [t.word for t in terms if t.noun or _unseen_verb(t.word, retriever, unseen)]
+    key = [t.word for t in terms if (t.noun and t.word not in _ORDER_WORDS) or _unseen_verb(t.word, retriever, unseen)]
     return score, [w for w in key if matched[w] < 0.5]
 
 
@@ -103,3 +105,4 @@ def unknown_measure(question: str, retriever: Retriever) -> str:
                 and retriever.idf(word.lower()) >= unseen and is_dictionary_word(word)):
             return word
     return ""
+

@@ -38,12 +38,14 @@ _PIECES = re.compile(r"(\s+)")
 
 
 def _two_questions(text: str) -> str:
-    """A break between two runs of words that each ask (一组多少钱 拿来做奶冻要冷藏多久) is a comma; 多少钱 一斤 runs on."""
+    """A break before a run of words that asks, after one that asks too (一组多少钱 拿来做奶冻要冷藏多久) or tells at
+    length (早饭想蒸馒头再配个荷包蛋 馒头蒸几分钟), is a comma; 多少钱 一斤 and 张师傅的 馒头 run on."""
     pieces = _PIECES.split(text)
     for i in range(1, len(pieces) - 1, 2):
         before = re.split(r"[，,。？?！!；;]", pieces[i - 1])[-1]
         after = re.split(r"[，,。？?！!；;]", pieces[i + 1])[0]
-        if before and after and _WH.search(before) and _WH.search(after) and len(after) > 3:
+        asks_after = (_WH.search(after) and len(after) > 3) or _A_NOT_A.search(after)
+        if before and asks_after and (_WH.search(before) or len(before) >= 6):  # 想蒸馒头配个荷包蛋 馒头蒸几分钟
             pieces[i] = "，"
     return "".join(pieces)
 
@@ -58,7 +60,7 @@ _TAKES_OBJECT = frozenset("有是要能会用放加含可需")  # 有没有 X, �
 # break is the unit or thing that question word counts (多少 钱, 几 分钟, 什么 牌子).
 _WH_END = re.compile(r"((多少钱|多钱|几块钱?)(一[\u4e00-\u9fff])?|多久|多长时间|几分钟|几小时|几天|几号|几点|哪天|哪里|哪儿|怎么样|什么时候)$")
 # Two phrases that each hold a question word are two questions (荞麦面有啥过敏原 做酱拌荞麦面要煮多久).
-ASKING_WORD = re.compile(r"什么|啥|哪|几|多少|多钱|多久|多长|怎么|怎样|如何|咋|为什么|为啥|吗|么|呢|嘛|是不是|有没有|能不能"
+ASKING_WORD = re.compile(r"什么|啥|哪|几|多少|多钱|多久|多长|多重|多大|多高|多厚|多沉|多宽|多深|怎么|怎样|如何|咋|为什么|为啥|吗|么|呢|嘛|是不是|有没有|能不能"
                          r"|可不可以|要不要")  # the question words of everyday Mandarin
 # A phrase ending in 不 asks in Northern speech (能包饺子不, 有货不), unless an adverb makes it a statement (我也不).
 ENDS_IN_NOT = re.compile(r"(?<![要还也并都就别])不$")
@@ -84,6 +86,7 @@ _DIALECT = (
     (re.compile(r"几多"), "多少"),
     (re.compile(r"(?<![很好许太挺那这])多钱"), "多少钱"),  # 多钱一斤: the spoken contraction
     (re.compile(r"(?<=[几少\d])\s*mins?(?![a-zA-Z])", re.IGNORECASE), "分钟"),  # 几min, 5min: typed English units
+    (re.compile(r"(礼拜|星期)(?=[一二三四五六日天])"), "周"),  # 礼拜三, 星期三: labels and listings write 周三
     (re.compile(r"几个钟(?!头)"), "几个小时"),  # Cantonese and Southern speech: 几个钟 is how many hours
     (re.compile(r"好久(?=(啊|呀|哦|嘛)?([，,。？?！!]|$)|能|才|可以)|(?<=[要得等])好久"), "多久"),
 )

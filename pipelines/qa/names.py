@@ -198,9 +198,15 @@ def respell_short_aliases(question: str, dishes: list[str], known: list[str]) ->
 
 
 def _alias_spellings(dish: str) -> list[str]:
-    """The dish's name with one food word in it swapped for an everyday alias (at most one swap per word)."""
+    """The dish's name with one food word in it swapped for an everyday alias (at most one swap per word), and
+    two foods stewed or fried together named the other way round (排骨炖土豆 for 土豆炖排骨)."""
     words = [w for group in alias_groups() for w in group if len(w) > 1 and w in dish]
-    return [dish.replace(w, other, 1) for w in words for other in aliases_of(w) if other not in dish]
+    swapped = [f"{m.group(3)}{m.group(2)}{m.group(1)}" for m in [_TWO_FOODS.fullmatch(dish)] if m]
+    return [dish.replace(w, other, 1) for w in words for other in aliases_of(w) if other not in dish] + swapped
+
+
+# Two foods joined by how they are cooked together (土豆炖排骨, 茄子烧豆角): residents name either first.
+_TWO_FOODS = re.compile(r"([\u4e00-\u9fff]{2,3})([炖烧焖炒烩配拌])([\u4e00-\u9fff]{2,3})")
 
 
 def _short_forms(dish: str) -> set[str]:

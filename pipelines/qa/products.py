@@ -52,6 +52,7 @@ _NOT_ADDED = re.compile(r"不添加|不加|不含|无添加|未添加")
 _USED = re.compile(r"使用|采用|改用|用")
 _BRAND_Q = re.compile(r"牌子|品牌|厂家|厂商|生产商|公司|商标")  # who made it by name: a place does not answer
 _THAW_Q = re.compile(r"(要不要|需不需要|用不用|需要|要)先?解冻|先解冻|不用解冻|直接(下锅|煮|蒸|煎|炸|烤)")
+_THAWS = re.compile(r"解冻|化冻")
 _DONT_USE = re.compile(r"(不要|不能|别|勿|切勿|不宜)(使用|用)")
 _REMEDY_Q = re.compile(r"怎么办|咋办|怎么处理|如何处理|怎么(放|弄|变|才能)(软|熟|甜)|催熟")  # what to do about a state the product is in
 _EATING = re.compile(r"生吃|生食|直接吃|直接喝|拆开就")
@@ -173,6 +174,8 @@ def product_answer(question: str, product: Product, term: str, attrs: list[str])
     else:  # 哪里产的，能帮忙磨粉吗: a clause no field answers gets its own evidence
         for clause in _unanswered_clauses(question) or [_left_unanswered(question, product, term, parts)]:
             parts += [c for c in evidence_clauses(clause, product, term, []) if not any(c in p for p in parts)]
+    if _THAW_Q.search(question):  # 能直接下锅煎吗: the listing's thawing rule (食用前冷藏解冻一晚) says whether
+        parts += [c for c in field_clauses(product) if _THAWS.search(c) and not any(c in p for p in parts)]
     asked = outside_name(question, product.name)  # 婴儿米粉能用开水冲吗: 婴儿 is the name, no group asked
     if (groups := asked_groups(asked)) and not is_allergy_question(question):  # 适合孕妇吗: not 适合凉拌
         only = only_group_question(asked)  # nothing else asked: every clause must speak of the group

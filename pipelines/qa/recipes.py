@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipelines.catalog.vocabulary import aliases_of
-from pipelines.qa.attributes import STATE_ASKED, recipe_part
+from pipelines.qa.attributes import HEAT_ASKED, STATE_ASKED, recipe_part
 from pipelines.qa.groups import asked_groups, names_group
 from pipelines.qa.message import asks
 from pipelines.qa.recipe_text import (
@@ -27,11 +27,18 @@ from pipelines.qa.recipe_text import (
     verb_family,
 )
 from pipelines.qa.repeats import count_answer
-from pipelines.qa.servings import servings_sentences
+from pipelines.qa.servings import PIECES_WANTED, servings_sentences
 from pipelines.qa.stages import named_section_lines, numbered_steps, spanned_steps, stage_before_done
 from pipelines.qa.steps import fit_steps
 from pipelines.qa.text import asked_words, quoted_sentences, shared_pairs
-from pipelines.qa.times import each_step_time, keep_answer, numbered_lines, steps_after_adding, time_answer, told_with
+from pipelines.qa.times import (
+    each_step_time,
+    keep_answer,
+    numbered_lines,
+    steps_after_adding,
+    time_answer,
+    told_with,
+)
 from pipelines.retrieval import Hit
 from pipelines.zh import is_dictionary_word, pos_cut
 
@@ -51,6 +58,9 @@ _ADDS = re.compile(r"下锅|下入|放入|加入|倒入|放|加|下")
 _WHEN_CUE = re.compile(r"什么时候|啥时候|何时|哪一步|第几步|几时")
 _WHEN_SAID = re.compile(r"前|后|最后|先|再|分钟|时")
 # How a recipe gives a reason: 为了, 因为, 这样, 才, 会 (what happens otherwise), 更 (what it makes better).
+_FIRE = re.compile(r"[大中小文武猛旺]火|关火|火力")
+_STRONG_REASON = re.compile(r"否则|不然|为了|防止|避免|以免|目的|因为|所以")
+_ONE_CHARACTER_ITEM = re.compile(r"^[*\-+\s]*([\u4e00-\u9fff])(?:\s|\d|$)")  # * 盐, - 糖 10g
 _REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用|保证|确保|原理|关键|有助于")
 _TEMPERATURE = re.compile(r"℃|°|\d\s*(摄氏)?度")
 _TOO_EARLY = re.compile(r"太早|太晚|早了|晚了|最后(再)?放|不要(过)?早")  # a note on when, and what goes wrong otherwise
@@ -141,6 +151,8 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
             continue
         answers.append(part_answer(clause, chunks, title, max_chars, question)
                        or quoted_sentences(clause, chunks, title, 120, limit=1))
+    if size := _SIZE.search(question):  # 想烤个8寸的，鸡蛋几个，糖多少克: every clause's rows at that size
+        answers = ["；".join(_sized(x, size.group(1)) for x in a.split("；")) for a in answers]
     asked_parts = recipe_part(question) != "any" or any(recipe_part(c) != "any" for c in clauses)  # 馅里放些什么？能不放吗
     return _join_answers([a for a in answers if a]) if asked_parts else ""
 
@@ -150,6 +162,8 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
         said = split_sentences([x for h in chunks for x in h.body.splitlines()])
         return join_parts([s for s in said if all(names_group(s, g) for g in groups)][:2], 160)
     part = recipe_part(question)
+    if HEAT_ASKED.search(question) and part in ("time", "steps", "any") and (heat := heat_answer(chunks, question, title)):
+        return heat  # 白灼虾的火候怎么控制: the steps saying which fire and for how long
     if part == "keep":
         return keep_answer(chunks) or time_answer(chunks, question, title, context)
     if part == "substitute":
@@ -166,6 +180,8 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
         return count_answer(chunks, question, title)
     if part == "temperature":
         return temperature_answer(chunks, question, title, context)
+    if part == "amount" and PIECES_WANTED.search(question):  # 想包100个饺子面粉用多少: a portion's yield and amounts
+        return _join_answers([a for a in (servings_sentences(chunks), amount_answer(chunks, question, title)) if a])
     if part == "amount":
         return amount_answer(chunks, question, title)
     if part in ("ingredients", "steps") and (made := made_in_steps(chunks, question, title)):
@@ -179,6 +195,19 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
     if part == "steps":
         return step_answer(chunks, question, title, max_chars)
     return ""
+
+
+def heat_answer(chunks: list[Hit], question: str, title: str) -> str:
+    """The steps naming a fire (中火 1 分钟，小火 5 分钟，关火 5 分钟), those naming the question's things or verbs first;
+    '' when no step names one."""
+    steps = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
+    fired = [s for s in steps if _FIRE.search(s)]
+    if not fired:
+        return ""
+    rest = question.replace(dish_name(title), " ")
+    words = [w for w, flag in pos_cut(rest) if len(w) > 1 and flag.startswith(("n", "v")) and w not in ("火候", "火力")]
+    best = max(sum(w in s for w in words) for s in fired)
+    return join_parts([s for s in fired if sum(w in s for w in words) == best][:3], 200)
 
 
 def state_answer(chunks: list[Hit], question: str, title: str) -> str:
@@ -248,13 +277,18 @@ def why_answer(chunks: list[Hit], question: str, title: str) -> str:
     the notes' first; '' when none does."""
     rest = question.replace(dish_name(title), " ")
     things = [w for w in asked_things(rest) if len(w) > 1 and not cooking_verbs(w)]
+    single = {m.group(1) for x in section_lines(chunks, INGREDIENT_HEADINGS + QUANTITY_HEADINGS)
+              if (m := _ONE_CHARACTER_ITEM.match(x))}  # 为什么要加盐: a one-character ingredient (盐, 糖, 醋) is a thing
+    things += [ch for ch in dict.fromkeys(rest) if ch in single and not any(ch in w for w in things)]
     things = [v for w in things for v in (w, *aliases_of(w), *KITCHEN_WORDS.get(w, ()))]
     verbs = [f for v in cooking_verbs(rest) for f in (verb_family(v) or (v,))]
     notes = split_sentences(section_lines(chunks, NOTE_HEADINGS))
     said = [s for s in dict.fromkeys(notes + split_sentences([x for h in chunks for x in h.body.splitlines()]))
             if _REASON.search(s)]
     score = {s: 2 * sum(w in s or (len(w) > 2 and w[:-1] in s) for w in things) + any(w[-1] in s for w in things)
-             + any(v in s for v in verbs) for s in said}  # 冷水 -> 水: a compound's head (the last character) says
+             + any(v in s for v in verbs) * (1 + bool(_STRONG_REASON.search(s))) for s in said}
+    # (不能不冲洗，否则会过酸: the verb asked about with a reason stated outright answers, though no thing is named)
+    # 冷水 -> 水: a compound's head (the last character) says
     # what it is; 花生米 -> 花生: the thing without its last character (米, 片, 丁) is the same food
     top = max(score.values(), default=0)
     return join_parts([s for s in said if top >= 2 and score[s] == top][:2], 160)
@@ -323,7 +357,24 @@ def amount_answer(chunks: list[Hit], question: str, title: str) -> str:
             said = said or split_sentences([x for c in chunks for x in c.body.splitlines()])
             chosen += [x for x in said if any(w in x for w in variants) and _MEASURED.search(x)][:1]
         chosen += [x for x in lines if top and score[x] == top][:3]
+    if size := _SIZE.search(question):  # 8寸的戚风: the 8-inch column of a row giving each size
+        chosen = [_sized(x, size.group(1)) for x in chosen]
     return join_parts(list(dict.fromkeys(chosen)), 160)
+
+
+_SIZE = re.compile(r"(\d+)\s*寸")
+_SIZE_COLUMN = re.compile(r"，(?=\s*\d+\s*寸)")
+
+
+def _sized(line: str, size: str) -> str:
+    """鸡蛋：1 份 （基准） 1 个，6 寸 （3 份…） 3 个，8 寸 （5 份…） 5 个 -> 鸡蛋：8 寸 （5 份…） 5 个; the line itself
+    when it names no such size."""
+    columns = _SIZE_COLUMN.split(line)
+    wanted = [c for c in columns[1:] if re.match(rf"\s*{size}\s*寸", c)]
+    if not wanted:
+        return line
+    label = columns[0].partition("：")[0]
+    return f"{label}：{wanted[0].strip()}" if "：" in columns[0] else wanted[0].strip()
 
 
 def _split_glued(words: list[str], lines: list[str]) -> list[str]:

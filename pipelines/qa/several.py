@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.catalog import product_terms
 from pipelines.qa.attributes import asked_attributes
 from pipelines.qa.dishes import named_dishes
 from pipelines.qa.products import named_products
@@ -50,19 +51,21 @@ def combined(whole: Answer, answers: list[Answer], question: str, unnamed: list[
 
 # 买一袋够不够, 买几盒, 一盒能做几杯: the pack's size
 _PACK_ENOUGH = re.compile(r"[一两二三几](份|袋|盒|包|箱|瓶|罐|桶)[^，,。？?]{0,6}够|(买|要|订|拿)几(份|袋|盒|包|箱|瓶|罐|桶|斤)"
-                          r"|[一两](份|袋|盒|包|箱|瓶|罐|桶)(能|可以)?[做用吃装蒸煮炒泡冲拌腌调](几|多少)")
+                          r"|[一两](份|袋|盒|包|箱|瓶|罐|桶)(能|可以)?[做用吃装蒸煮炒泡冲拌腌调](几|多少)"
+                          r"|[一每](份|袋|盒|包|箱|瓶|罐|桶)(大概|大约|约|有|是)*(多少|几)[只个块片根条枚斤克]")  # 一盒多少只
 
 
 def with_pack_facts(found: Answer, question: str, catalog: list, sources: list[SourceInfo]) -> Answer:
     """A recipe's answer to a message that also asks a price, stock or arrival of a product it names outside the
     dish's name (想买牛腩回来做西红柿土豆炖牛肉 牛腩一份多少钱 这菜得弄多久): the pack's facts come first."""
+    if found.mode != "recipe":
+        return found
     sold = [a for a in asked_attributes(question) if a in SOLD_FACTS]
     sold += ["spec"] if _PACK_ENOUGH.search(question) else []
-    if found.mode != "recipe" or not sold:
-        return found
     dishes = [d for _, d in named_dishes(question, sources)]
     products = [(p, t) for p, t in named_products(question, catalog) if not any(inside_name(question, t, d) for d in dishes)]
-    pack = catalog_answer(question, products, sold) if products else None
+    pack = catalog_answer(question, products, sold) if products and sold else None
+    pack = pack or (_own_clause_pack(question, products, dishes) if dishes else None)  # a dish named beside it
     if pack is None:
         return found
     text = pack.answer.rpartition("（来源")[0] + found.answer.rpartition("（来源")[0]
@@ -75,3 +78,18 @@ def _cited(answer: Answer) -> set[str]:
     if answer.mode == "catalog":  # its products (a retrieved catalog answer lists the recipes it passed over too)
         return {s.id for s in answer.sources if s.kind == "product"}
     return {s.id for s in answer.sources[:1]}
+
+
+_CLAUSE = re.compile(r"[，,。？?！!；;\s]+")
+
+
+def _own_clause_pack(question: str, products: list, dishes: list[str]) -> Answer | None:
+    """A clause naming a product and no dish, asking what its listing says (蒸张师傅的馒头配个荷包蛋，馒头蒸几分钟，
+    荷包蛋转多久: the bun's steaming is its label's), answered from the listing; None when no clause does."""
+    for clause in _CLAUSE.split(question):
+        named = [(p, t) for p, t in products if any(w in clause for w in (t, *product_terms([p]).get(p.sku, [])))]
+        attrs = [a for a in asked_attributes(clause) if a != "stock"]
+        if named and attrs and not any(d in clause or d[-2:] in clause for d in dishes):
+            if found := catalog_answer(clause, named, attrs):
+                return found
+    return None

@@ -56,6 +56,7 @@ _PUT_IN_THEN = re.compile(r"(?P<thing>[\u4e00-\u9fff]{1,4})(下锅|下入|放入
 _DURATION_ASKED = re.compile(r"多久|多长时间|几分钟|多少分钟|几个?小时|多少度|几度|多少|几")
 # An action done (揉完, 蒸好了) before the one whose time is asked (放多久, 焖几分钟); not a modal (煮好要多久 asks the 煮).
 _DONE_BEFORE = re.compile(r"[\u4e00-\u9fff][完好](了|后|以后|之后)?[再就]?(?=[^要得需等还才][\u4e00-\u9fff]?(多久|几分钟|几个?小时|多长时间))")
+_TURNED = re.compile(r"转(?=多久|几分钟|几秒|几个?小时|多长时间|多少秒)")
 _REST_ASKED = re.compile(r"放(?=多久|几分钟|几个?小时|多长时间|一会)")
 _SINCE = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(分钟|小时|钟头|秒)(以)?后")
 _ADDING = re.compile(r"下锅|下入|放入|加入|倒入|打入|加|放|下")
@@ -129,6 +130,8 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     names = ingredient_names(chunks)  # 烤麸要泡多久: 烤麸 is a thing, its 烤 is no action
     asked = mask_names(asked_action(_after_dish(question, dish_name(title))), names)  # not an action in a name
     asked = _DONE_BEFORE.sub("　", asked)  # 揉完放多久, 蒸好了焖多久: the step after the one done is asked
+    if "微波" in question + context + title:  # 微波炉荷包蛋转多久: a microwave turns while it heats
+        asked = _TURNED.sub("加热", asked)
     asked = _REST_ASKED.sub("放置", asked)  # 放多久才凝固: left to stand (放置), not put in (放入)
     verbs = [] if _TOTAL.search(asked) else _recipe_verbs(_DONE.sub("　", asked), chunks)
     own = asked_things(question.replace(dish_name(title), " "))

@@ -80,9 +80,12 @@ def test_retrieval_alone_ranks_the_expected_source_first_for_most(shared_kb):
     ("unseen11/fresh3.jsonl", "fresh3_kb", 0.95), ("unseen11/fresh2.jsonl", "fresh2_kb", 0.93),
     # (unseen12/fresh.jsonl is not guarded: its 哪个部位 refusal is still answered, see README)
     ("unseen12/fresh3.jsonl", "fresh3_kb", 0.95),  # held out at 0.906, then read
-    # the tenth session's tuning batch (first run 0.877 over its four files)
-    ("unseen13/shared.jsonl", "shared_kb", 0.9), ("unseen13/fresh.jsonl", "fresh_kb", 0.9),
-    ("unseen13/fresh2.jsonl", "fresh2_kb", 0.95), ("unseen13/fresh3.jsonl", "fresh3_kb", 0.9),
+    # the tenth session's first tuning batch (first run 0.877 over its four files)
+    ("unseen13/shared.jsonl", "shared_kb", 0.95), ("unseen13/fresh.jsonl", "fresh_kb", 0.95),
+    ("unseen13/fresh2.jsonl", "fresh2_kb", 0.95), ("unseen13/fresh3.jsonl", "fresh3_kb", 0.95),
+    # its second tuning batch (first run 0.886 over its three files)
+    ("unseen15/shared.jsonl", "shared_kb", 0.95), ("unseen15/fresh3.jsonl", "fresh3_kb", 0.95),
+    ("unseen15/fresh.jsonl", "fresh_kb", 0.84),  # four multi-part misses of 26 remain, see README
 ])
 def test_an_invented_set_on_its_own_knowledge(request, questions, kb, least_correct):
     """Each fresh question set on the invented catalog and recipes it was written for (see RULES.md)."""

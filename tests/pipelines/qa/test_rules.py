@@ -32,6 +32,7 @@ SETS = {  # name -> (questions, rules, catalog, recipes)
     "seed6": (HERE / "seed6" / "seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
     "seed7": (HERE / "seed7" / "seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
     **{f"seed8{half}": (HERE / "seed8" / f"{half}.jsonl", None, SEED / "catalog.csv", SEED / "recipes") for half in "ab"},
+    **{f"seed10{half}": (HERE / "seed10" / f"{half}.jsonl", None, SEED / "catalog.csv", SEED / "recipes") for half in "ab"},
     "seed9": (HERE / "seed9" / "seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
     **{f"{batch}-{kb}": (HERE / batch / f"{kb}.jsonl", None, *KNOWLEDGE[kb])
        for batch in ("unseen", "unseen2", "unseen4") for kb in ("shared", "fresh", "fresh2")},
@@ -45,6 +46,7 @@ SETS = {  # name -> (questions, rules, catalog, recipes)
     **{f"unseen12-{kb}": (HERE / "unseen12" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("fresh", "fresh3")},
     **{f"unseen13-{kb}": (HERE / "unseen13" / f"{kb}.jsonl", None, *KNOWLEDGE[kb])
        for kb in ("shared", "fresh", "fresh2", "fresh3")},
+    **{f"unseen15-{kb}": (HERE / "unseen15" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh", "fresh3")},
     **{f"unseen14-{kb}": (HERE / "unseen14" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh2")},
     **{f"unseen5-{kb}": (HERE / "unseen5" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh2")},
 }
