@@ -61,7 +61,8 @@ _WHEN_SAID = re.compile(r"前|后|最后|先|再|分钟|时")
 _FIRE = re.compile(r"[大中小文武猛旺]火|关火|火力")
 _STRONG_REASON = re.compile(r"否则|不然|为了|防止|避免|以免|目的|因为|所以")
 _ONE_CHARACTER_ITEM = re.compile(r"^[*\-+\s]*([\u4e00-\u9fff])(?:\s|\d|$)")  # * 盐, - 糖 10g
-_REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用|保证|确保|原理|关键|有助于")
+_REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用|保证|确保|原理|关键|有助于"
+                     r"|可以(?=[^，。；]{0,2}(锁|保|防|去|减|增|提))")  # 先用香油拌匀，可以锁住水分: what it does
 _TEMPERATURE = re.compile(r"℃|°|\d\s*(摄氏)?度")
 _TOO_EARLY = re.compile(r"太早|太晚|早了|晚了|最后(再)?放|不要(过)?早")  # a note on when, and what goes wrong otherwise
 _HOW_MUCH = re.compile(r"多少|几")
@@ -161,6 +162,8 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
     if groups := asked_groups(question):  # 老人小孩都能吃吗: only a sentence naming them (老少皆宜) answers
         said = split_sentences([x for h in chunks for x in h.body.splitlines()])
         return join_parts([s for s in said if all(names_group(s, g) for g in groups)][:2], 160)
+    if lacking := lacking_answer(chunks, question):
+        return lacking  # 家里没烤箱还能做吗: the recipe's 如果没有烤箱… sentence
     part = recipe_part(question)
     if HEAT_ASKED.search(question) and part in ("time", "steps", "any") and (heat := heat_answer(chunks, question, title)):
         return heat  # 白灼虾的火候怎么控制: the steps saying which fire and for how long
@@ -195,6 +198,21 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
     if part == "steps":
         return step_answer(chunks, question, title, max_chars)
     return ""
+
+
+def lacking_answer(chunks: list[Hit], question: str) -> str:
+    """A resident without a tool or ingredient (家里没烤箱, 没有料酒): the recipe's sentence for cooks without it
+    (如果没有烤箱，可以热锅热油…); '' when the question lacks nothing or the recipe has no such sentence."""
+    lacked = [w for m in _LACKING.finditer(question) for w, flag in pos_cut(m.group(1))[:1]
+              if len(w) > 1 and flag.startswith("n")]
+    if not lacked:
+        return ""
+    said = split_sentences([x for h in chunks for x in h.body.splitlines()])
+    found = [s for s in said if any(re.search(f"(没|没有|无){re.escape(w)}", s) for w in lacked)]
+    return join_parts(found[:1], 200)
+
+
+_LACKING = re.compile(r"没(?:有)?([\u4e00-\u9fff]{2,4})")
 
 
 def heat_answer(chunks: list[Hit], question: str, title: str) -> str:
@@ -258,9 +276,10 @@ def when_answer(chunks: list[Hit], question: str, title: str) -> str:
                            + [x for h in chunks for x in h.body.splitlines()])
     adding: list[str] = []
     before = [t for t in asked_things(rest[:cue.start()]) if not cooking_verbs(t)][-1:] if cue else []
+    single = _one_character_items(chunks)  # 盐什么时候放: 盐 is listed on a line of its own
     for asked in ([before] if before else []) + [asked_things(rest)]:  # 牛腩炖土豆的土豆什么时候放: the 土豆 just before
         things = [w for t in asked for w in (t, *aliases_of(t))
-                  if not cooking_verbs(t) and len(w) > 1 and not _ADDS.fullmatch(w)]
+                  if not cooking_verbs(t) and (len(w) > 1 or w in single) and not _ADDS.fullmatch(w)]
         adding = [s for s in said if any(w in s for w in things) and _ADDS.search(s)]
         if adding:
             break
@@ -272,13 +291,18 @@ def when_answer(chunks: list[Hit], question: str, title: str) -> str:
     return join_parts([*chosen, *(n for n in notes if n not in chosen)], 200)
 
 
+def _one_character_items(chunks: list[Hit]) -> set[str]:
+    """Ingredients listed under a one-character name (* 盐, - 糖 10g)."""
+    return {m.group(1) for x in section_lines(chunks, INGREDIENT_HEADINGS + QUANTITY_HEADINGS)
+            if (m := _ONE_CHARACTER_ITEM.match(x))}
+
+
 def why_answer(chunks: list[Hit], question: str, title: str) -> str:
     """Why the recipe does something: its sentences naming the thing asked that give a reason (为了, 会, 更香),
     the notes' first; '' when none does."""
     rest = question.replace(dish_name(title), " ")
     things = [w for w in asked_things(rest) if len(w) > 1 and not cooking_verbs(w)]
-    single = {m.group(1) for x in section_lines(chunks, INGREDIENT_HEADINGS + QUANTITY_HEADINGS)
-              if (m := _ONE_CHARACTER_ITEM.match(x))}  # 为什么要加盐: a one-character ingredient (盐, 糖, 醋) is a thing
+    single = _one_character_items(chunks)  # 为什么要加盐: a one-character ingredient (盐, 糖, 醋) is a thing
     things += [ch for ch in dict.fromkeys(rest) if ch in single and not any(ch in w for w in things)]
     things = [v for w in things for v in (w, *aliases_of(w), *KITCHEN_WORDS.get(w, ()))]
     verbs = [f for v in cooking_verbs(rest) for f in (verb_family(v) or (v,))]
@@ -331,7 +355,8 @@ def _heading(chunk: Hit) -> str:
 def amount_answer(chunks: list[Hit], question: str, title: str) -> str:
     """How much of each ingredient the question names, from the quantity lines (排骨 finds 肋排 = 750g;
     多少面粉多少水: the flour's line and the water's)."""
-    rest = question.replace(dish_name(title), " ")  # 土豆炖排骨的排骨: the second 排骨 is the ingredient
+    rest = question.replace(dish_name(title), " ", 1)  # 土豆炖排骨的排骨: the second 排骨 is the ingredient; 凉皮…凉皮买多少斤:
+    # a second mention of the dish is the thing bought (kept only when a quantity line names it, below)
     lines = table_rows([BULLET.sub("", x).strip() for x in section_lines(chunks, QUANTITY_HEADINGS + INGREDIENT_HEADINGS)])
     lines = [x for x in dict.fromkeys(lines) if _QUANTITY.search(x)]
     things = [(t, *aliases_of(t)) for t in _split_glued(asked_things(rest), lines)

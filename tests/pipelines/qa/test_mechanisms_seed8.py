@@ -192,3 +192,15 @@ def test_a_break_before_a_question(message, question):
 
 def test_how_heavy_asks():
     assert _asks("一份多重啊") and not _asks("我做土豆炖排骨")
+
+
+def test_a_cook_without_a_tool(tmp_path_factory):
+    kb = seed_recipes_kb(tmp_path_factory.mktemp("oven"), "oven", ("烤鱼", "凉皮", "炒方便面"))
+    assert "热锅热油" in _answered("家里没有烤箱能做烤鱼吗", kb)
+    assert "300 g/人" in _answered("凉皮三个人吃，凉皮要买多少", kb)  # the dish's second mention is what is bought
+    assert "糊化淀粉" in _answered("炒方便面为啥煮完要过凉水", kb)  # 凉水 is the recipe's 冷水
+
+
+def test_a_one_character_ingredient_added_late(fresh_kb):
+    answer = _answered("韭菜盒子拌香油是为了啥？盐啥时候放", fresh_kb)
+    assert "锁住水分" in answer and "包之前" in answer
