@@ -13,7 +13,7 @@ from pipelines.qa.groups import outside_name
 _INTOLERANT = re.compile(r"不耐")  # 乳糖不耐(受): digesting it, not an allergy to it
 _CLAUSE = re.compile(r"[，,；;。]")
 _FREE_OF = re.compile(r"不掺|不含|不加|无添加|未添加|没有")
-_SOLE_INGREDIENT = re.compile(r"只用|仅用|仅含|只含|一种原料|单一原料|配料(只有|仅)|100%"  # how labels claim one ingredient
+_SOLE_INGREDIENT = re.compile(r"只用|仅用|仅含|只含|一种原料|单一原料|配料(只有|仅)|100%|百分百|百分之百"  # how labels claim one ingredient
                               r"|纯(?!手工|天然|正|粮)[\u4e00-\u9fff]{1,3}(磨制|压榨|酿造|熬制|制成|磨成)")  # 纯芝麻磨制
 _NO_ALLERGENS = ("无", "没有", "不含", "暂无")  # how a catalog writes "none" in the allergen column
 

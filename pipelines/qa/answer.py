@@ -15,12 +15,13 @@ from pipelines.catalog import product_terms
 from pipelines.catalog.terms import split_name
 from pipelines.facts import canonical_names, is_allergy_question
 from pipelines.llm.base import LLM
-from pipelines.qa.attributes import asked_attributes, recipe_part
+from pipelines.qa.attributes import HEAT_ASKED, STATE_ASKED, asked_attributes, recipe_part
 from pipelines.qa.cache import AnswerCache
 from pipelines.qa.choices import choice_options
 from pipelines.qa.clauses import field_clauses
-from pipelines.qa.dishes import cooked_at_home, dish_names, dishes_made_of, named_dishes
+from pipelines.qa.dishes import HOME_COOKING, cooked_at_home, dish_names, dishes_made_of, named_dishes
 from pipelines.qa.evidence import SourceEvidence, group_sources, unknown_measure
+from pipelines.qa.groups import asked_groups, at_risk
 from pipelines.qa.message import asks, clean_message
 from pipelines.qa.names import (
     correct_typos,
@@ -52,6 +53,7 @@ _PERIOD = re.compile(r"\d+\s*(分钟|分半|小时|秒|天|周|个月)|[一二�
 _HOW_THAWED = re.compile(r"怎么(解冻|化冻)|(热水|温水|冷水|微波炉)[^，。？?]{0,4}(解冻|化冻|泡)")  # how, not whether
 _ALLERGY_AFTER = re.compile(r"(的人)?(过敏|不耐受)")  # 牛奶过敏: what the resident cannot eat
 _RECIPE_POINTER = re.compile(r"菜谱|食谱|照着做|按做法")  # 照菜谱一次炸几个: the resident asks the recipe
+_STATED_HEAT = re.compile(r"\d+\s*(℃|°C|°|度)|[大中小]火")
 # What a batch's label or papers say (生产日期, 批号, 检疫证明, 质检报告): a listing describes the product, not a batch.
 _BATCH_RECORDS = re.compile(r"生产日期|出厂日期|包装日期|批号|批次|检疫|质检|检测报告|合格证|证明|证书|发票|溯源码")
 # Where an order is collected (自提点在几号楼, 去哪儿取, 在哪提货): the group's logistics, never a product's field.
@@ -104,7 +106,7 @@ def _with_recipe_clause(found: Answer, question: str, kb: Retriever, options: As
                         catalog: list) -> Answer:
     """A catalog answer to a message whose clause points at the recipe (鸡翅中一份多重，照菜谱一次炸几个): that clause
     answered by the dish's recipe (the one named, else the one made of the product), after the pack's facts."""
-    asked = [c for c in _CLAUSE_BREAK.split(question) if _RECIPE_POINTER.search(c) and asks(c)]
+    asked = [c for c in _CLAUSE_BREAK.split(question) if (_RECIPE_POINTER.search(c) or _cooks_it(c, found)) and asks(c)]
     if not asked or found.handoff or found.mode != "catalog" or any(s.kind == "recipe" for s in found.sources):
         return found
     terms = [t for _, t in named_products(question, catalog)]
@@ -118,6 +120,14 @@ def _with_recipe_clause(found: Answer, question: str, kb: Retriever, options: As
     text = found.answer.rpartition("（来源")[0] + recipe.answer.rpartition("（来源")[0]
     return Answer(text + cite([s.title for s in found.sources] + [recipe.sources[0].title]), found.sources + recipe.sources,
                   mode="catalog")
+
+
+def _cooks_it(clause: str, found: Answer) -> bool:
+    """A clause asking what only a recipe says (炸的话空气炸锅调多少度, 要是自己做鱼片煮几分钟, 火候怎么控制) beside
+    a catalog answer that does not say it (no temperature in the pack's words for a temperature)."""
+    if HOME_COOKING.search(clause) or HEAT_ASKED.search(clause) or STATE_ASKED.search(clause):
+        return True
+    return recipe_part(clause) == "temperature" and not _STATED_HEAT.search(found.answer)
 
 
 def _promise(outside: str, question: str, catalog: list) -> Answer | None:
@@ -169,6 +179,8 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
         products = [(p, t) for p, t in products if any(names_what_it_is(x, p) and whole_word(question, x)
                                                        for x in (t, *product_terms([p]).get(p.sku, [])) if x in question)]
     dishes = named_dishes(question, sources)
+    if products and asked_groups(question) and at_risk(question):  # 宫保鸡丁预制菜孕妇能吃吗: the pack's label, never
+        return catalog_answer(question, products, attrs) or _handoff(options, "not_in_knowledge", "group")  # the recipe
     made = [] if dishes else dishes_made_of([t for _, t in products], sources)  # 羊排 -> 香煎羊排
     if made and cooked_at_home(question) and (recipe := dish_answer(question, made[0][0], kb, options)):
         return recipe  # 羊排煎好了放多久再切: the recipe's rest

@@ -173,11 +173,13 @@ def recipe_part(question: str) -> str:
         return "ingredients"
     if _CONTAINS_ING.search(question):
         return "contains"
-    if _HOW_TO.search(question) or STATE_ASKED.search(question) or HEAT_ASKED.search(question):
+    if _HOW_TO.search(question) or STATE_ASKED.search(question) or HEAT_ASKED.search(question) or CUT_SIZE.search(question):
         return "steps"
     return "any"
 
 
+# How big the pieces are cut (切多大块, 切多厚, 切成多大的丁): the step that cuts them says.
+CUT_SIZE = re.compile(r"切(成)?(多大|多厚|多粗|多细|多长|多宽|几厘米|什么样)|多大(的)?[块丁片条段]")
 # How hot the fire is, asked (火候怎么掌握, 用什么火, 开多大火, 大火还是小火): the steps that name a fire answer it.
 HEAT_ASKED = re.compile(r"火候|火力|(用|开)(什么|啥|多大)火|多大(的)?火|大火还是小火|小火还是大火|大火小火")
 # How done a thing should be before going on (豆角炒到什么样, 油烧到几成热, 煮到什么程度): the step that says V至/V到.

@@ -33,6 +33,8 @@ _BREAK_AFTER_QUESTION = re.compile(r"((?<=[吗呢吧嘛啊呀哦啦])|(?<=[^怎�
 # 酸奶要多少克), ends at the break after it; without one (张师傅的 馒头, 多少钱 一斤) the break is typing.
 _WH_CLAUSE_END = re.compile(r"((?:^|(?<=[，,。？?！!；;\s]))[^，,。？?！!；;\s]*(?:什么|啥|怎么|咋|哪|几|多少|多久)"
                             r"(?:[^，,。？?！!；;\s]*[的了]|[^，,。？?！!；;\s]{3,}))\s+(?=[\u4e00-\u9fff]{2})")
+# A question's particle run into what the resident goes on to tell (哪天到啊我想买回来做白灼虾): the question ends there.
+_PARTICLE_THEN_I = re.compile(r"(?<=[啊呀吗呢嘛])(?=我(想|要|打算|准备|家|们|做|买))")
 _WH = re.compile(r"什么|啥|怎么|咋|哪|几|多少|多久|多钱|[吗么嘛]$|[没不]$")
 _PIECES = re.compile(r"(\s+)")
 
@@ -84,6 +86,7 @@ _DIALECT = (
     (re.compile(r"中不中"), "行不行"),
     (re.compile(r"(好多|几多)(钱|块)"), r"多少\2"),
     (re.compile(r"几多"), "多少"),
+    (re.compile(r"几钱"), "多少钱"),  # 一份几钱: Southern speech
     (re.compile(r"(?<![很好许太挺那这])多钱"), "多少钱"),  # 多钱一斤: the spoken contraction
     (re.compile(r"(?<=[几少\d])\s*mins?(?![a-zA-Z])", re.IGNORECASE), "分钟"),  # 几min, 5min: typed English units
     (re.compile(r"(礼拜|星期)(?=[一二三四五六日天])"), "周"),  # 礼拜三, 星期三: labels and listings write 周三
@@ -119,6 +122,7 @@ def clean_message(text: str) -> str:
     text = _end_a_not_a(text)
     text = _WH_CLAUSE_END.sub(lambda m: m.group(1) + "，", text)
     text = _two_questions(text)
+    text = _PARTICLE_THEN_I.sub("，", text)
     text = _SPACE_BETWEEN_HAN.sub("", text)
     text = _REPEATED.sub(r"\1", text).strip(" ，,")
     for _ in range(3):  # 团长，请问一下… / …谢谢团长，急

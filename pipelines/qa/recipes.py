@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipelines.catalog.vocabulary import aliases_of
-from pipelines.qa.attributes import HEAT_ASKED, STATE_ASKED, recipe_part
+from pipelines.qa.attributes import CUT_SIZE, HEAT_ASKED, STATE_ASKED, recipe_part
 from pipelines.qa.groups import asked_groups, names_group
 from pipelines.qa.message import asks
 from pipelines.qa.recipe_text import (
@@ -61,7 +61,7 @@ _WHEN_SAID = re.compile(r"前|后|最后|先|再|分钟|时")
 _FIRE = re.compile(r"[大中小文武猛旺]火|关火|火力")
 _STRONG_REASON = re.compile(r"否则|不然|为了|防止|避免|以免|目的|因为|所以")
 _ONE_CHARACTER_ITEM = re.compile(r"^[*\-+\s]*([\u4e00-\u9fff])(?:\s|\d|$)")  # * 盐, - 糖 10g
-_REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用|保证|确保|原理|关键|有助于"
+_REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用|保证|确保|原理|关键|有助于|容易"
                      r"|可以(?=[^，。；]{0,2}(锁|保|防|去|减|增|提))")  # 先用香油拌匀，可以锁住水分: what it does
 _TEMPERATURE = re.compile(r"℃|°|\d\s*(摄氏)?度")
 _TOO_EARLY = re.compile(r"太早|太晚|早了|晚了|最后(再)?放|不要(过)?早")  # a note on when, and what goes wrong otherwise
@@ -164,6 +164,8 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
         return join_parts([s for s in said if all(names_group(s, g) for g in groups)][:2], 160)
     if lacking := lacking_answer(chunks, question):
         return lacking  # 家里没烤箱还能做吗: the recipe's 如果没有烤箱… sentence
+    if _WHICH_IS_BEST.search(question) and (advised := advice_answer(chunks, question, title)):
+        return advised  # 用哪种凉粉比较好: 最好选用豌豆淀粉制作成的凉粉
     part = recipe_part(question)
     if HEAT_ASKED.search(question) and part in ("time", "steps", "any") and (heat := heat_answer(chunks, question, title)):
         return heat  # 白灼虾的火候怎么控制: the steps saying which fire and for how long
@@ -193,11 +195,26 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
         return ingredient_answer(chunks, question)
     if part == "contains":
         return contains_answer(chunks, question, title)
+    if part == "steps" and CUT_SIZE.search(question) and (cut := cut_answer(chunks, question, title)):
+        return cut  # 鸡丁切多大块: 鸡腿去骨切 1.5cm 小丁
     if part == "steps" and (state := state_answer(chunks, question, title)):
         return state  # 豆角要炒到什么样: 翻炒至变色（青绿色变为翠绿色）
     if part == "steps":
         return step_answer(chunks, question, title, max_chars)
     return ""
+
+
+def advice_answer(chunks: list[Hit], question: str, title: str) -> str:
+    """Which kind to choose: the recipe's sentences recommending one (最好, 建议, 推荐) that name the thing asked;
+    '' when none does."""
+    things = [w for w in asked_things(question.replace(dish_name(title), " ", 1)) if len(w) > 1 and not cooking_verbs(w)]
+    said = split_sentences([x for h in chunks for x in h.body.splitlines()])
+    return join_parts([s for s in said if _ADVISES.search(s) and any(w in s for w in things)][:2], 160)
+
+
+# Which kind is best (用哪种凉粉比较好, 选什么样的鱼, 买哪个部位合适): a recommendation, not a step.
+_WHICH_IS_BEST = re.compile(r"(哪种|哪一种|哪类|哪个|什么样的?|啥样的?)[^，。？?]{0,6}(比较好|更好|好|合适|最好)|选(哪种|什么|哪个|啥)")
+_ADVISES = re.compile(r"最好|建议|推荐|首选|优先|尽量选")
 
 
 def lacking_answer(chunks: list[Hit], question: str) -> str:
@@ -226,6 +243,20 @@ def heat_answer(chunks: list[Hit], question: str, title: str) -> str:
     words = [w for w, flag in pos_cut(rest) if len(w) > 1 and flag.startswith(("n", "v")) and w not in ("火候", "火力")]
     best = max(sum(w in s for w in words) for s in fired)
     return join_parts([s for s in fired if sum(w in s for w in words) == best][:3], 200)
+
+
+def cut_answer(chunks: list[Hit], question: str, title: str) -> str:
+    """The step cutting the thing asked to a stated size, the one naming most of the question's things first."""
+    steps = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
+    cut = [s for s in steps if "切" in s and _PIECE_SIZE.search(s)]
+    if not cut:
+        return ""
+    things = [w for w in asked_things(question.replace(dish_name(title), " ", 1)) if len(w) > 1 and not cooking_verbs(w)]
+    best = max(sum(w in s for w in things) for s in cut)
+    return join_parts([s for s in cut if sum(w in s for w in things) == best][:2], 160)
+
+
+_PIECE_SIZE = re.compile(r"\d+(\.\d+)?\s*(cm|厘米|毫米|mm)|[0-9一二两三四五六七八九十]+\s*(厘米|公分)")
 
 
 def state_answer(chunks: list[Hit], question: str, title: str) -> str:

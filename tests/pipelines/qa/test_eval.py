@@ -85,7 +85,9 @@ def test_retrieval_alone_ranks_the_expected_source_first_for_most(shared_kb):
     ("unseen13/fresh2.jsonl", "fresh2_kb", 0.95), ("unseen13/fresh3.jsonl", "fresh3_kb", 0.95),
     # its second tuning batch (first run 0.886 over its three files)
     ("unseen15/shared.jsonl", "shared_kb", 0.95), ("unseen15/fresh3.jsonl", "fresh3_kb", 0.95),
-    ("unseen15/fresh.jsonl", "fresh_kb", 0.84),  # four multi-part misses of 26 remain, see README
+    ("unseen15/fresh.jsonl", "fresh_kb", 0.88),  # three multi-part misses of 26 remain, see README
+    # held out at 0.892 after all of the tenth session's tuning, then read
+    ("unseen14/shared.jsonl", "shared_kb", 0.95), ("unseen14/fresh2.jsonl", "fresh2_kb", 0.95),
 ])
 def test_an_invented_set_on_its_own_knowledge(request, questions, kb, least_correct):
     """Each fresh question set on the invented catalog and recipes it was written for (see RULES.md)."""

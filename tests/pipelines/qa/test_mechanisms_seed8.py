@@ -204,3 +204,27 @@ def test_a_cook_without_a_tool(tmp_path_factory):
 def test_a_one_character_ingredient_added_late(fresh_kb):
     answer = _answered("韭菜盒子拌香油是为了啥？盐啥时候放", fresh_kb)
     assert "锁住水分" in answer and "包之前" in answer
+
+
+def test_clauses_only_a_recipe_answers_beside_a_pack(shared_kb, fresh2_kb):
+    answer = _answered("空气炸锅鸡翅中一份几钱？用空气炸锅炸调多少度", shared_kb)
+    assert "45元" in answer and "200°C" in answer
+    answer = _answered("酸菜鱼预制菜煮几分钟 要是在家自己做鱼片煮几分钟", fresh2_kb)
+    assert "8分钟" in answer and "2 分钟" in answer
+    answer = _answered("基围虾哪天到呀我想做白灼虾，火候怎么掌握", shared_kb)
+    assert "周六" in answer and "中火 1 分钟" in answer
+
+
+def test_an_at_risk_group_asked_of_a_pack_named_like_a_dish(fresh2_kb):
+    assert answer_question("宫保鸡丁预制菜哺乳期能吃吗", fresh2_kb, None).handoff
+
+
+def test_which_kind_to_choose_and_how_big_to_cut(shared_kb, fresh2_kb):
+    assert "豌豆淀粉" in _answered("炒凉粉选什么样的凉粉好", shared_kb)
+    answer = _answered("宫保鸡丁鸡丁切多大的块，腌几分钟", fresh2_kb)
+    assert "1.5cm" in answer and "15 分钟" in answer
+
+
+def test_a_consequence_is_a_reason_and_a_label_s_hundred_percent(fresh2_kb):
+    assert "容易碎" in _answered("酸菜鱼鱼片下锅为啥不能大力搅", fresh2_kb)
+    assert "百分百白芝麻" in _answered("纯芝麻酱里有花生吗 孩子花生过敏", fresh2_kb)
