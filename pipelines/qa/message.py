@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.zh import to_simplified
+from pipelines.zh import cut, to_simplified
 
 _QUOTE = re.compile(r"^.*「[^」]*」\s*(-\s*){3,}", re.DOTALL)  # everything up to the last quote's dashed rule
 _MENTION = re.compile(r"@[^\s\u2005@]{1,20}[\s\u2005]|@[^\s\u2005@]{1,20}$")
@@ -47,9 +47,23 @@ def _two_questions(text: str) -> str:
         before = re.split(r"[，,。？?！!；;]", pieces[i - 1])[-1]
         after = re.split(r"[，,。？?！!；;]", pieces[i + 1])[0]
         asks_after = (_WH.search(after) and len(after) > 3) or _A_NOT_A.search(after)
-        if before and asks_after and (_WH.search(before) or len(before) >= 6):  # 想蒸馒头配个荷包蛋 馒头蒸几分钟
+        tells = len(before) >= _TELLING_CHARS and _ends_a_word(before, after)  # 早饭想蒸馒头再配个荷包蛋 馒头蒸几分钟
+        tells = tells or before[-1:] == after[:1]  # 反沙芋头熬糖 糖和水各放多少: the thing said again starts anew
+        if before and asks_after and (_WH.search(before) or tells):
             pieces[i] = "，"
     return "".join(pieces)
+
+
+_TELLING_CHARS = 10  # a voice-input break inside a name (空气炸锅鸡翅 中第一面) comes after far fewer characters
+
+
+def _ends_a_word(before: str, after: str) -> bool:
+    """No word runs across the break (鸡翅|中 would read 鸡翅中 joined)."""
+    at, edges = 0, set()
+    for word in cut(before + after):
+        edges.add(at)
+        at += len(word)
+    return len(before) in edges
 
 
 _SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")

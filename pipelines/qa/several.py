@@ -87,7 +87,8 @@ def _own_clause_pack(question: str, products: list, dishes: list[str]) -> Answer
     """A clause naming a product and no dish, asking what its listing says (蒸张师傅的馒头配个荷包蛋，馒头蒸几分钟，
     荷包蛋转多久: the bun's steaming is its label's), answered from the listing; None when no clause does."""
     for clause in _CLAUSE.split(question):
-        named = [(p, t) for p, t in products if any(w in clause for w in (t, *product_terms([p]).get(p.sku, [])))]
+        named = [(p, t) for p, t in products  # 糖和水各放多少: a one-character 糖 is the recipe's sugar, no pack
+                 if any(len(w) > 1 and w in clause for w in (t, *product_terms([p]).get(p.sku, [])))]
         attrs = [a for a in asked_attributes(clause) if a != "stock"]
         if named and attrs and not any(d in clause or d[-2:] in clause for d in dishes):
             if found := catalog_answer(clause, named, attrs):

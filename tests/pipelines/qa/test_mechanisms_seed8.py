@@ -184,7 +184,8 @@ def test_an_animal_s_age_is_no_child_s(fresh3_kb):
 
 @pytest.mark.parametrize(("message", "question"), [
     ("脐橙放多久不坏 甜不甜", "脐橙放多久不坏，甜不甜"),
-    ("想给孩子蒸个鸡蛋羹 水放多少", "想给孩子蒸个鸡蛋羹，水放多少"),
+    ("早饭想给孩子蒸个鸡蛋羹 水放多少", "早饭想给孩子蒸个鸡蛋羹，水放多少"),
+    ("空气炸锅鸡翅 中第一面炸几分钟", "空气炸锅鸡翅中第一面炸几分钟"),  # a voice break inside a name
 ])
 def test_a_break_before_a_question(message, question):
     assert clean_message(message) == question
@@ -228,3 +229,7 @@ def test_which_kind_to_choose_and_how_big_to_cut(shared_kb, fresh2_kb):
 def test_a_consequence_is_a_reason_and_a_label_s_hundred_percent(fresh2_kb):
     assert "容易碎" in _answered("酸菜鱼鱼片下锅为啥不能大力搅", fresh2_kb)
     assert "百分百白芝麻" in _answered("纯芝麻酱里有花生吗 孩子花生过敏", fresh2_kb)
+
+
+def test_a_thing_said_again_after_a_break_starts_a_question():
+    assert clean_message("红烧肉熬糖 糖放多少") == "红烧肉熬糖，糖放多少"
