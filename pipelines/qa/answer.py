@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from pipelines.catalog import product_terms
 from pipelines.catalog.terms import split_name
 from pipelines.facts import canonical_names, is_allergy_question
 from pipelines.llm.base import LLM
-from pipelines.qa.attributes import HEAT_ASKED, STATE_ASKED, asked_attributes, recipe_part
+from pipelines.qa.attributes import asked_attributes, asks_how_it_cooks, recipe_part
 from pipelines.qa.cache import AnswerCache
-from pipelines.qa.choices import choice_options
 from pipelines.qa.clauses import field_clauses
 from pipelines.qa.dishes import HOME_COOKING, cooked_at_home, dish_names, dishes_made_of, named_dishes
 from pipelines.qa.evidence import SourceEvidence, group_sources, unknown_measure
@@ -56,8 +56,8 @@ _RECIPE_POINTER = re.compile(r"菜谱|食谱|照着做|按做法")  # 照菜谱�
 _STATED_HEAT = re.compile(r"\d+\s*(℃|°C|°|度)|[大中小]火")
 # What a batch's label or papers say (生产日期, 批号, 检疫证明, 质检报告): a listing describes the product, not a batch.
 _BATCH_RECORDS = re.compile(r"生产日期|出厂日期|包装日期|批号|批次|检疫|质检|检测报告|合格证|证明|证书|发票|溯源码")
-# Where an order is collected (自提点在几号楼, 去哪儿取, 在哪提货): the group's logistics, never a product's field.
-_PICKUP = re.compile(r"自提点|提货点|取货点|(去|在|到|上)哪(儿|里)?(取|拿|提)(货)?|几号楼|哪个门|哪栋楼")
+# Where an order is collected (自提点在哪, 去哪儿取, 在哪提货): the group's logistics, never a product's field.
+_PICKUP = re.compile(r"自提点|提货点|取货点|(去|在|到|上)哪(儿|里)?(取|拿|提)(货)?")
 # Characters that begin the words after a name (有, 是, 卖, 还, 多少, 怎么, 能, 可以, 要, 的, 吗), never a longer name's
 # tail: jieba's 鸡翅|中有 cuts 鸡翅中 short though the name ends before 有.
 _WORD_AFTER_NAME = frozenset("有是卖还多怎能可要的吗呢啊呀在和跟与咋啥几哪，,。？?！! ")
@@ -125,7 +125,7 @@ def _with_recipe_clause(found: Answer, question: str, kb: Retriever, options: As
 def _cooks_it(clause: str, found: Answer) -> bool:
     """A clause asking what only a recipe says (炸的话空气炸锅调多少度, 要是自己做鱼片煮几分钟, 火候怎么控制) beside
     a catalog answer that does not say it (no temperature in the pack's words for a temperature)."""
-    if HOME_COOKING.search(clause) or HEAT_ASKED.search(clause) or STATE_ASKED.search(clause):
+    if HOME_COOKING.search(clause) or asks_how_it_cooks(clause):
         return True
     return recipe_part(clause) == "temperature" and not _STATED_HEAT.search(found.answer)
 
@@ -152,9 +152,10 @@ def _normalised(question: str, kb: Retriever, sources: list[SourceInfo], catalog
     question = respell_dish_aliases(question, dish_names(sources))  # 排骨炖土豆 before 炖土豆 reads as a short name
     question = expand_short_dish_names(question, dish_names(sources), known)
     if not any(d in question for d in dish_names(sources)):  # 有卖X吗, X多少钱: X is sold, no dish (clause by clause:
-        question = "".join(  # 一组多少钱，拿来做意式奶冻… names the dish in the clause that asks no price)
+        ingredients = cache(lambda: recipe_ingredients(kb, sources))  # 一组多少钱，拿来做意式奶冻… names the dish in
+        question = "".join(  # the clause that asks no price)
             part if any(a in SOLD_FACTS for a in asked_attributes(part))
-            else expand_dish_heads(part, dish_names(sources), known, lambda: recipe_ingredients(kb, sources))
+            else expand_dish_heads(part, dish_names(sources), known, ingredients)
             for part in re.split(r"([，,。？?！!；;\s]+)", question))
     question = respell_dish_aliases(question, dish_names(sources))
     question = respell_short_aliases(question, dish_names(sources), known)
@@ -304,7 +305,7 @@ def retrieved_answer(question: str, kb: Retriever, llm: LLM | None, options: Ask
     its catalog entry could not answer, a recipe may answer only a cooking question (炸几分钟), never
     a fact about the product (是腌好的吗: a recipe's 泰森的是腌好的 is another brand)."""
     hits = kb.search(question, options.top_k)
-    sources = [_either_named(question, s) for s in group_sources(question, hits, kb)[: options.max_sources]]
+    sources = group_sources(question, hits, kb)[: options.max_sources]
     primary, reason, detail = choose_source(sources, options)
     if primary is None:
         return _handoff(options, reason, detail)
@@ -318,15 +319,6 @@ def retrieved_answer(question: str, kb: Retriever, llm: LLM | None, options: Ask
         return _handoff(options, "no_answer", primary.id)
     ordered = [primary] + [s for s in sources if s is not primary]
     return Answer(text + cite([primary.title]), [_source(s) for s in ordered], mode=mode)
-
-
-def _either_named(question: str, source: SourceEvidence) -> SourceEvidence:
-    """加冷水还是热水 of a recipe saying 热水: one option named is enough, the other is no missing word."""
-    offered = choice_options(question)
-    text = "".join(h.text for h in source.hits)
-    if not offered or not any(o in text for o in offered):
-        return source
-    return replace(source, missing_nouns=[w for w in source.missing_nouns if not any(w in o for o in offered)])
 
 
 def choose_source(sources: list[SourceEvidence], options: AskOptions) -> tuple[SourceEvidence | None, str, str]:

@@ -173,7 +173,7 @@ def recipe_part(question: str) -> str:
         return "ingredients"
     if _CONTAINS_ING.search(question):
         return "contains"
-    if _HOW_TO.search(question) or STATE_ASKED.search(question) or HEAT_ASKED.search(question) or CUT_SIZE.search(question):
+    if _HOW_TO.search(question) or asks_how_it_cooks(question):
         return "steps"
     return "any"
 
@@ -184,3 +184,8 @@ CUT_SIZE = re.compile(r"切(成)?(多大|多厚|多粗|多细|多长|多宽|几�
 HEAT_ASKED = re.compile(r"火候|火力|(用|开)(什么|啥|多大)火|多大(的)?火|大火还是小火|小火还是大火|大火小火")
 # How done a thing should be before going on (豆角炒到什么样, 油烧到几成热, 煮到什么程度): the step that says V至/V到.
 STATE_ASKED = re.compile(r"([\u4e00-\u9fff])(到|至|成)(什么样|啥样|什么程度|啥程度|什么状态|几成|什么颜色|啥颜色)")
+
+
+def asks_how_it_cooks(question: str) -> bool:
+    """How big to cut, how hot, how done (切多大块, 火候, 炒到什么样): only a recipe's steps say, never a pack."""
+    return bool(CUT_SIZE.search(question) or HEAT_ASKED.search(question) or STATE_ASKED.search(question))

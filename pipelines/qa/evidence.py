@@ -20,9 +20,9 @@ _NEVER_USED = "\u2603\u2603"  # no knowledge text holds two snowmen
 _ADVERBS_AND_MODALS = frozenset("还再也都就又才" + "能可会要该想得")
 _PHASE_VERBS = frozenset(("开始", "继续"))  # 一开始就放: when in the action, never what is asked about
 _MODALS = "能可会要该想得"  # Mandarin modal verbs that jieba glues to the verb after them
-# Light verbs and directional complements (拿来, 进去, 等到, 用来): grammar around the action, never its content.
 # Nouns that ask how a recipe's steps go (倒的顺序, 先后, 流程), never a thing its text must name.
 _ORDER_WORDS = frozenset(("顺序", "先后", "次序", "流程", "过程", "步骤"))
+# Light verbs and directional complements (拿来, 进去, 等到, 用来): grammar around the action, never its content.
 _DIRECTIONAL = frozenset("来去到进出上下回过起")
 _LIGHT_AND_DIRECTIONAL = frozenset("拿用弄搞给让等") | _DIRECTIONAL
 
@@ -69,11 +69,13 @@ def coverage(terms: list[Term], text: str, retriever: Retriever) -> tuple[float,
 
 
 def _unseen_verb(word: str, retriever: Retriever, unseen: float) -> bool:
-    """A verb no text here uses (停电, 退款) is key; a modal plus a verb (能放, 可以吃) is phrasing."""
+    """A verb no text here uses (停电, 退款) is key; a modal plus a verb (能放, 可以吃) is phrasing, as are an adverb
+    and a modal (还要, 就要), light verbs and directions (拿来, 等到) and a verb with where it goes (倒进去, 拌下去);
+    characters jieba's HMM glued together (水各放) are no word at all."""
     return (len(word) > 1 and word[0] not in _MODALS and retriever.idf(word) >= unseen
             and is_dictionary_word(word) and word not in _PHASE_VERBS
             and not set(word) <= _ADVERBS_AND_MODALS and not set(word) <= _LIGHT_AND_DIRECTIONAL
-            and not set(word[1:]) <= _DIRECTIONAL)  # 倒进去, 拌下去: the verb and where it goes  # 还要, 还得, 就要: adverb and modal, nothing asked about  # 水各放: characters jieba's HMM glued together are no word at all
+            and not set(word[1:]) <= _DIRECTIONAL)
 
 
 def group_sources(question: str, hits: list[Hit], retriever: Retriever) -> list[SourceEvidence]:
@@ -105,4 +107,3 @@ def unknown_measure(question: str, retriever: Retriever) -> str:
                 and retriever.idf(word.lower()) >= unseen and is_dictionary_word(word)):
             return word
     return ""
-

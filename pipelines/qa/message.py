@@ -29,19 +29,16 @@ _REPEATED = re.compile(r"([？?！!。，,~～])\1+")
 # Voice input and older residents put spaces or line breaks between phrases: after a question particle
 # the break ends a question (有刺吗 多少钱), elsewhere it sits inside one (鸡翅中 多少钱, 有没有\n麸质).
 _BREAK_AFTER_QUESTION = re.compile(r"((?<=[吗呢吧嘛啊呀哦啦])|(?<=[^怎什那这多要]么)|(?<=没))\s+(?!有)")
-# A clause asking with a question word, ending in 的/了 or three characters past it (是拿啥磨的 里头有花椒没, 放几个猕猴桃
-# 酸奶要多少克), ends at the break after it; without one (张师傅的 馒头, 多少钱 一斤) the break is typing.
-_WH_CLAUSE_END = re.compile(r"((?:^|(?<=[，,。？?！!；;\s]))[^，,。？?！!；;\s]*(?:什么|啥|怎么|咋|哪|几|多少|多久)"
-                            r"(?:[^，,。？?！!；;\s]*[的了]|[^，,。？?！!；;\s]{3,}))\s+(?=[\u4e00-\u9fff]{2})")
 # A question's particle run into what the resident goes on to tell (哪天到啊我想买回来做白灼虾): the question ends there.
 _PARTICLE_THEN_I = re.compile(r"(?<=[啊呀吗呢嘛])(?=我(想|要|打算|准备|家|们|做|买))")
-_WH = re.compile(r"什么|啥|怎么|咋|哪|几|多少|多久|多钱|[吗么嘛]$|[没不]$")
+_WH = re.compile(r"什么|啥|怎么|咋|哪|几|多少|多久|多钱|还是|[吗么嘛]$|[没不]$")
 _PIECES = re.compile(r"(\s+)")
 
 
 def _two_questions(text: str) -> str:
-    """A break before a run of words that asks, after one that asks too (一组多少钱 拿来做奶冻要冷藏多久) or tells at
-    length (早饭想蒸馒头再配个荷包蛋 馒头蒸几分钟), is a comma; 多少钱 一斤 and 张师傅的 馒头 run on."""
+    """A break before a run of words that asks, after one that asks too (一组多少钱 拿来做奶冻要冷藏多久, 是拿啥磨的
+    里头有花椒没) or tells at length (早饭想蒸馒头再配个荷包蛋 馒头蒸几分钟), is a comma; 多少钱 一斤 and 张师傅的 馒头
+    run on."""
     pieces = _PIECES.split(text)
     for i in range(1, len(pieces) - 1, 2):
         before = re.split(r"[，,。？?！!；;]", pieces[i - 1])[-1]
@@ -134,7 +131,6 @@ def clean_message(text: str) -> str:
         text = pattern.sub(" ", text)
     text = _BREAK_AFTER_QUESTION.sub("，", text.strip())
     text = _end_a_not_a(text)
-    text = _WH_CLAUSE_END.sub(lambda m: m.group(1) + "，", text)
     text = _two_questions(text)
     text = _PARTICLE_THEN_I.sub("，", text)
     text = _SPACE_BETWEEN_HAN.sub("", text)

@@ -130,7 +130,7 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
         return each  # 焯水和干煸这两步各多久: each step's own time
     clauses = [c for c in _QUESTION_CLAUSE.split(question) if c.strip() and c.strip() != dish_name(title)]
     if len(clauses) < 2:  # 西红柿土豆炖牛肉，土豆什么时候下锅: the dish's name alone asks nothing
-        return part_answer(clauses[0] if clauses else question, chunks, title, max_chars, question)
+        return _at_size(part_answer(clauses[0] if clauses else question, chunks, title, max_chars, question), question)
     answers, things, told = [], "", ""
     listed_text = "".join(section_lines(chunks, INGREDIENT_HEADINGS + QUANTITY_HEADINGS))
     for at, clause in enumerate(clauses):
@@ -152,10 +152,8 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
             continue
         answers.append(part_answer(clause, chunks, title, max_chars, question)
                        or quoted_sentences(clause, chunks, title, 120, limit=1))
-    if size := _SIZE.search(question):  # 想烤个8寸的，鸡蛋几个，糖多少克: every clause's rows at that size
-        answers = ["；".join(_sized(x, size.group(1)) for x in a.split("；")) for a in answers]
     asked_parts = recipe_part(question) != "any" or any(recipe_part(c) != "any" for c in clauses)  # 馅里放些什么？能不放吗
-    return _join_answers([a for a in answers if a]) if asked_parts else ""
+    return _at_size(_join_answers([a for a in answers if a]), question) if asked_parts else ""
 
 
 def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, context: str = "") -> str:
@@ -241,8 +239,7 @@ def heat_answer(chunks: list[Hit], question: str, title: str) -> str:
         return ""
     rest = question.replace(dish_name(title), " ")
     words = [w for w, flag in pos_cut(rest) if len(w) > 1 and flag.startswith(("n", "v")) and w not in ("火候", "火力")]
-    best = max(sum(w in s for w in words) for s in fired)
-    return join_parts([s for s in fired if sum(w in s for w in words) == best][:3], 200)
+    return join_parts(_naming_most(fired, words)[:3], 200)
 
 
 def cut_answer(chunks: list[Hit], question: str, title: str) -> str:
@@ -252,8 +249,7 @@ def cut_answer(chunks: list[Hit], question: str, title: str) -> str:
     if not cut:
         return ""
     things = [w for w in asked_things(question.replace(dish_name(title), " ", 1)) if len(w) > 1 and not cooking_verbs(w)]
-    best = max(sum(w in s for w in things) for s in cut)
-    return join_parts([s for s in cut if sum(w in s for w in things) == best][:2], 160)
+    return join_parts(_naming_most(cut, things)[:2], 160)
 
 
 _PIECE_SIZE = re.compile(r"\d+(\.\d+)?\s*(cm|厘米|毫米|mm)|[0-9一二两三四五六七八九十]+\s*(厘米|公分)")
@@ -271,8 +267,13 @@ def state_answer(chunks: list[Hit], question: str, title: str) -> str:
         return ""
     before = question[:asked.start()].replace(dish_name(title), " ")  # 豆角要炒到…才下土豆: 豆角 is what is fried
     things = [w for w, flag in pos_cut(before) if flag.startswith("n") and len(w) > 1]
-    best = max(sum(w in s for w in things) for s in reached)
-    return join_parts([s for s in reached if sum(w in s for w in things) == best][:1], 160)
+    return join_parts(_naming_most(reached, things)[:1], 160)
+
+
+def _naming_most(sentences: list[str], words: list[str]) -> list[str]:
+    """The sentences naming most of the words, in recipe order (all of them when none names any)."""
+    best = max((sum(w in s for w in words) for s in sentences), default=0)
+    return [s for s in sentences if sum(w in s for w in words) == best]
 
 
 def made_in_steps(chunks: list[Hit], question: str, title: str) -> str:
@@ -342,9 +343,9 @@ def why_answer(chunks: list[Hit], question: str, title: str) -> str:
             if _REASON.search(s)]
     score = {s: 2 * sum(w in s or (len(w) > 2 and w[:-1] in s) for w in things) + any(w[-1] in s for w in things)
              + any(v in s for v in verbs) * (1 + bool(_STRONG_REASON.search(s))) for s in said}
-    # (不能不冲洗，否则会过酸: the verb asked about with a reason stated outright answers, though no thing is named)
-    # 冷水 -> 水: a compound's head (the last character) says
-    # what it is; 花生米 -> 花生: the thing without its last character (米, 片, 丁) is the same food
+    # 冷水 -> 水: a compound's head (the last character) says what it is; 花生米 -> 花生: the thing without its last
+    # character (米, 片, 丁) is the same food; 不能不冲洗，否则会过酸: the verb asked about with a reason stated outright
+    # answers, though no thing is named
     top = max(score.values(), default=0)
     return join_parts([s for s in said if top >= 2 and score[s] == top][:2], 160)
 
@@ -413,13 +414,18 @@ def amount_answer(chunks: list[Hit], question: str, title: str) -> str:
             said = said or split_sentences([x for c in chunks for x in c.body.splitlines()])
             chosen += [x for x in said if any(w in x for w in variants) and _MEASURED.search(x)][:1]
         chosen += [x for x in lines if top and score[x] == top][:3]
-    if size := _SIZE.search(question):  # 8寸的戚风: the 8-inch column of a row giving each size
-        chosen = [_sized(x, size.group(1)) for x in chosen]
     return join_parts(list(dict.fromkeys(chosen)), 160)
 
 
 _SIZE = re.compile(r"(\d+)\s*寸")
 _SIZE_COLUMN = re.compile(r"，(?=\s*\d+\s*寸)")
+
+
+def _at_size(answer: str, question: str) -> str:
+    """想烤个8寸的，鸡蛋几个，糖多少克: each quoted row giving every size cut to the size the message names."""
+    if not (size := _SIZE.search(question)):
+        return answer
+    return "；".join(_sized(x, size.group(1)) for x in answer.split("；"))
 
 
 def _sized(line: str, size: str) -> str:

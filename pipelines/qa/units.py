@@ -11,15 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pipelines.qa.attributes import (
-    CATALOG_ONLY,
-    CUT_SIZE,
-    HEAT_ASKED,
-    STATE_ASKED,
-    asked_attributes,
-    is_yes_no,
-    recipe_part,
-)
+from pipelines.qa.attributes import CATALOG_ONLY, asked_attributes, asks_how_it_cooks, is_yes_no, recipe_part
 from pipelines.qa.message import ASKING_WORD, ENDS_IN_NOT
 from pipelines.zh import pos_cut
 
@@ -133,7 +125,7 @@ def _cooks_something_else(unit: str) -> bool:
 
 
 def _asks_the_pack(unit: str) -> bool:
-    if CUT_SIZE.search(unit) or HEAT_ASKED.search(unit) or STATE_ASKED.search(unit):
+    if asks_how_it_cooks(unit):
         return False  # 切多大块, 火候, 炒到什么样: the cooking, never the pack's size
     return any(a in CATALOG_ONLY or a == "storage" for a in asked_attributes(unit))
 

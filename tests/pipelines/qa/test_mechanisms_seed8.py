@@ -233,3 +233,7 @@ def test_a_consequence_is_a_reason_and_a_label_s_hundred_percent(fresh2_kb):
 
 def test_a_thing_said_again_after_a_break_starts_a_question():
     assert clean_message("红烧肉熬糖 糖放多少") == "红烧肉熬糖，糖放多少"
+
+
+def test_an_either_or_after_a_break_is_a_question():
+    assert clean_message("羊排是几个月大的羊 公羊还是母羊") == "羊排是几个月大的羊，公羊还是母羊"
