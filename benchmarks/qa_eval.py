@@ -1,6 +1,6 @@
 """Resident Q&A judged by its answer text: correct / wrong / handed off per question type.
 
-    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|unseen9|seed|seed2|seed3|seed4|seed5|seed6|seed7|unseen10|unseen11|unseen12|seed8|unseen13|seed10|unseen15|seed9|unseen14 ...] [--no-llm] [--verbose]
+    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|unseen9|seed|seed2|seed3|seed4|seed5|seed6|seed7|unseen10|unseen11|unseen12|seed8|unseen13|seed10|unseen15|seed9|unseen14|seed11|unseen16|seed12|unseen17 ...] [--no-llm] [--verbose]
 
 Sets: dev (../shared/eval/questions-dev.jsonl with tests/pipelines/qa/rules-dev.jsonl) and extra
 (questions-extra.jsonl + rules-extra.jsonl) and tune (questions-tune.jsonl, rules inline, written for
@@ -23,7 +23,10 @@ seed3 (seed3/seed.jsonl) a third, written in the seventh session (held out then,
 once after its tuning, not tuned on (unseen8 then read and tuned on); seed5 and unseen9 are the eighth session's
 tuning batches (run once first, then fixed); seed6 and unseen11 the ninth session's; unseen10 was held out in the ninth
 session, run once, then read and fixed; seed7 (the default tenant) and unseen12 (fresh, fresh3) were run once after all
-of the ninth session's tuning (unseen12 then read, seed7 not).
+of the ninth session's tuning (unseen12 then read, seed7 not). seed9 (held out in the tenth session, read in the
+eleventh) and unseen14; seed11 (the default tenant) and unseen16 (shared, fresh3), written at the start of the eleventh
+session by helpers who read only the knowledge and RULES.md, and run once after its tuning, not tuned on; seed12
+(the default tenant) and unseen17 (shared, fresh, fresh2), written the same way in the eleventh session to tune on.
 Each knowledge base lives in a temporary folder; embeddings are cached under var/bench.
 """
 
@@ -82,6 +85,10 @@ SETS: dict[str, list[Part]] = {
     "unseen15": [(RULES / "unseen15" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh", "fresh3")],
     "seed9": [(RULES / "seed9" / "seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
     "unseen14": [(RULES / "unseen14" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh2")],
+    "seed11": [(RULES / "seed11" / "seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
+    "unseen16": [(RULES / "unseen16" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh3")],
+    "seed12": [(RULES / "seed12" / "seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
+    "unseen17": [(RULES / "unseen17" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh", "fresh2")],
 }
 
 

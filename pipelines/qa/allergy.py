@@ -30,8 +30,11 @@ def allergen_sentence(question: str, product: Product) -> str:
     covered = {n for a in listed for n in (canonical_names(a) or named_allergens(a))}
     unlisted = [w for w in allergen_mentions(product.get("selling_points").replace(";", "，"))
                 if not set(canonical_names(w)) <= covered]
-    if unlisted:
-        text += f"；但卖点里写了{'、'.join(unlisted)}，过敏的话请先看包装配料表"
+    if unlisted:  # the selling points' own words (海苔夹芝麻和杏仁片烘烤), not a list made of them
+        clauses = [c for c in _CLAUSE.split(product.get("selling_points").replace(";", "，")) if any(w in c for w in unlisted)]
+        text += f"；但卖点里写了：{'，'.join(clauses)}，过敏的话请先看包装配料表"
+        if named := [w for w in unlisted if set(canonical_names(w)) & set(asked)]:  # 对芝麻过敏…能吃吧: it names 芝麻
+            return text + f"；卖点提到{'、'.join(named)}，过敏的话请不要食用"
     if hit and _INTOLERANT.search(question):  # 乳糖不耐受 is no allergy: the label's own advice, if it has one
         advice = [c for c in _CLAUSE.split(product.get("selling_points")) if _INTOLERANT.search(c)]
         return text + f"，含有{'、'.join(hit)}" + "".join(f"；{c}" for c in advice)

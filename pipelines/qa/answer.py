@@ -55,7 +55,8 @@ _ALLERGY_AFTER = re.compile(r"(的人)?(过敏|不耐受)")  # 牛奶过敏: wha
 _RECIPE_POINTER = re.compile(r"菜谱|食谱|照着做|按做法")  # 照菜谱一次炸几个: the resident asks the recipe
 _STATED_HEAT = re.compile(r"\d+\s*(℃|°C|°|度)|[大中小]火")
 # What a batch's label or papers say (生产日期, 批号, 检疫证明, 质检报告): a listing describes the product, not a batch.
-_BATCH_RECORDS = re.compile(r"生产日期|出厂日期|包装日期|批号|批次|检疫|质检|检测报告|合格证|证明|证书|发票|溯源码")
+_BATCH_RECORDS = re.compile(r"生产日期|出厂日期|包装日期|批号|批次|检疫|质检|检测报告|合格证|证明|证书|发票|溯源码"
+                            r"|(哪天|几号|哪一天|什么时候|啥时候)(下|生|产)的蛋?")  # 鸭蛋哪天下的: an egg's laying date
 # Where an order is collected (自提点在哪, 去哪儿取, 在哪提货): the group's logistics, never a product's field.
 _PICKUP = re.compile(r"自提点|提货点|取货点|(去|在|到|上)哪(儿|里)?(取|拿|提)(货)?")
 # Characters that begin the words after a name (有, 是, 卖, 还, 多少, 怎么, 能, 可以, 要, 的, 吗), never a longer name's
@@ -86,7 +87,8 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
     if outside == "service" and any(service_offered(question, p.describe()) for p, _ in named_products(question, catalog)):
         outside = None  # 能帮忙磨粉吗 of a listing saying 可帮磨粉: the listing answers
     if outside:
-        return _promise(outside, question, catalog) or _handoff(options, "out_of_scope", outside)
+        promised = outside == "after_sales" and _promise(_normalised(question, kb, sources, catalog), catalog)
+        return promised or _handoff(options, "out_of_scope", outside)  # 齐橙…有烂的给赔不: the listing's 坏果包赔
     question = _normalised(question, kb, sources, catalog)
     question = with_follow_ups(question, lambda text: subjects(text, catalog, sources))
     whole = _answer_one(question, kb, llm, options, sources, catalog)
@@ -130,11 +132,9 @@ def _cooks_it(clause: str, found: Answer) -> bool:
     return recipe_part(clause) == "temperature" and not _STATED_HEAT.search(found.answer)
 
 
-def _promise(outside: str, question: str, catalog: list) -> Answer | None:
+def _promise(question: str, catalog: list) -> Answer | None:
     """An after-sales question about a product whose listing promises it (坏果包赔): the listing's promise, quoted;
-    None when the question is of another kind or no named product's listing promises anything."""
-    if outside != "after_sales":
-        return None
+    None when no named product's listing promises anything."""
     found = [(p, said) for p, _ in named_products(question, catalog)
              if (said := [c for c in field_clauses(p) if AFTER_SALES_PROMISE.search(c)])]
     if not found:
@@ -191,6 +191,9 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
         return recipe  # 牛腩炖土豆啥时候放土豆: no pack says when something goes in, or why
     if dishes and recipe_part(question) == "servings" and (recipe := dish_answer(question, dishes[0][0], kb, options)):
         return recipe  # 四口人做红烧五花肉，五花肉买几盒: the recipe's portions (the pack's size is added after)
+    same_name = any(t == d for _, t in products for _, d in dishes)  # 自己包的三鲜水饺: a pack named like the dish
+    if same_name and HOME_COOKING.search(question) and (recipe := dish_answer(question, dishes[0][0], kb, options)):
+        return recipe  # …吃不完怎么冻: the home recipe's note, not the frozen pack's
     timing = recipe_part(question) == "time" and bool(made)
     found = None
     if products and catalog_first(question, products, dishes, attrs):

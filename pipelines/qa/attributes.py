@@ -26,7 +26,7 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
                    r"能(放|存)多久|多久(会)?坏|(放|存|搁|保存)得(久|长|住)|多(放|存)(几|两|一)天"),  # 哪个放得久
     "price": (r"多少钱|什么价|啥价|价位|几块|几元|多少元|价格|价钱|售价|团购价|(怎么|咋)卖|卖多少|贵不贵|贵吗|哪个(更)?贵|谁(更)?贵|更贵|便宜|优惠|划算",),
     "arrival": (r"到货|(周|星期|礼拜)[一二三四五六日天](能|可以)?(到|送)|(周|星期|礼拜)[一二三四五六日天]有[^，。？?]{0,4}(到|送)|(哪天|哪一天|哪几天|什么时候|啥时候|几号|周几|星期几|礼拜几|几时|何时)"
-                r"(能|才|可以)?(到|送|发|来|有货|有|拿到|拿)|发货|送到",  # 礼拜 is 周 in everyday speech; 什么时候有: when it comes
+                r"(能|才|可以)?(到|送|发|来|有货|有|拿到|拿)|(?<!直接)(?<!直)发货|送到",  # 礼拜 is 周 in everyday speech; 什么时候有: when it comes
                 r"(现在|今天|马上)(就)?(能|可以)?(拿|买)(了)?(吗|么)?|现货|拿货",
                 r"(天天|每天)(都)?(送|到|有)",  # 是天天都送吗: which days it comes
                 r"(同一天|一天|一起|同时|一块儿?)(到|送|发)|要等(吗|么|多久|几天)|(等|还得等)(多久|几天)",),  # 鸭蛋和酸菜是同一天到吗: each one's day  # 取货/提货 ask about the pickup point
@@ -39,7 +39,7 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
              r"|够几|几个人|几人|多少人",
              r"一(份|袋|盒|包|箱|组|瓶|罐|桶)(有|是|装)|(有|装)多少",
              r"[一两二三几](份|袋|盒|包|箱|瓶|罐|桶)[^，,。？?]{0,3}够(不够|吗|么|用)"),  # 买一袋够不够: what a pack holds
-    "origin": (r"产地|哪里(做|产|生产|加工|烤|来)|哪儿(做|产)|哪家产|哪个国家|哪国|国产|进口|哪个省|哪里产|哪儿产|哪产|产自|原产"
+    "origin": (r"产地(?!直)|哪里(做|产|生产|加工|烤|来)|哪儿(做|产)|哪家产|哪个国家|哪国|国产|进口|哪个省|哪里产|哪儿产|哪产|产自|原产"
                rf"|(哪里的|哪儿的|哪的)(?!{_MAKER_PLACES})|从哪|哪个地方|什么地方|哪里来|哪来的|哪儿来",),
     "allergens": ("过敏原|" + reaction_pattern().pattern,),  # 过敏, 不耐受, 起疹子 (pipelines/facts/allergens.toml)
     # a label's producer line (GB 7718 生产者), a listing's 供应商/出自, and the people residents name as makers
@@ -47,7 +47,9 @@ _ATTRIBUTE_CUES: dict[str, tuple[str, ...]] = {
               r"|谁(做|包|织|种|养|产|家|的|熬|酿|烤|腌|卤|炒|磨|榨|烘|晒|编|缝|钩)|哪家|厂家|厂商|生产商|品牌|牌子|手工做"
               rf"|(哪个|哪一个|什么|啥|哪里的|哪儿的|哪的)({_MAKER_PLACES})|在哪(里|儿)?(做|加工|生产)(出来)?的"
               r"|(工厂|厂里|机器)(生产|做|加工|压|包)|是(手工|自己|自家|现)(做|包|蒸|烤)的"
-              r"|哪(里|儿)?(做|加工|生产)的",),  # 是工厂生产的吗, 哪做的: who made it
+              r"|哪(里|儿)?(做|加工|生产)的",  # 是工厂生产的吗, 哪做的: who made it
+              # where the leader gets it (supply channel: 产地直发 / 批发市场 / 进货), a question about the supplier
+              r"进的货|进货|货源|(直接|直)发(货)?的|批发市场|(果园|产地|厂家|基地|农户|工厂)直(接)?(发|供|采|送)",),
     "made_of": (r"(自家|自己|厂里|厂子里?)[^，。？?！!]{0,2}(腌|晒|酿|做|产)的|厂(里|子)里?的"  # 自家腌的还是厂子里的
                 r"|(怎么|如何|咋)(做|制|熬|酿|榨|加工|生产|包|腌|晒|磨|熏|发酵|烤|卤|炒)(出来|制)?的|(用|拿|是)[^，。？?！!]{1,6}(做|制|熬|酿|榨|包|弄|磨)(的|成|出来)",
                 r"品种|什么馅|啥馅|装的(是)?(啥|什么)|装了(些)?(啥|什么)|(什么|啥|哪)(猪|牛|鸡|羊|鱼)|里(面)?都有(什么|啥|哪些|些啥|些什么)|(什么|啥)料",
@@ -67,7 +69,8 @@ CATALOG_ONLY = ("price", "spec", "origin", "shelf_life", "after_opening", "arriv
 _CONTAINS = re.compile(r"成分|含|有没有|加了|放了|里有|里面有|有[^，。？?！!]{1,6}(吗|么|嘛|没有|没)"
                        r"|哪(个|种|款|样|些)(有|含)")  # 有X没: A-not-A; 哪个有芝麻: which of them holds it
 # 是赣南的吗, 是山东产的吗: whether it comes from a place (the place checked with jieba's ns tag).
-_PLACE_Q = re.compile(r"是([\u4e00-\u9fff]{2,5}?)(产|出产|生产|来)?的(吗|么|嘛|不|没)")
+_PLACE_Q = re.compile(r"是([\u4e00-\u9fff]{2,5}?)(那边|那里|那儿|这边|当地|本地)?(产|出产|生产|来)?的(吗|么|嘛|不|没)"
+                      r"|是不是([\u4e00-\u9fff]{2,5}?)(那边|那里|那儿|这边|当地|本地)?(产|出产|生产|来)的")
 _YES_NO = re.compile(r"(吗|么|嘛|没有|没)[？?！!。\s]*$|是不是|是否|能不能|可不可以|会不会|有没有|要不要|需不需要|用不用|行不行|[能会要]否")
 # How long a finished dish keeps (做好能放几天, 冷藏能放多久): the recipe's note on keeping.
 _KEEP = re.compile(r"(放|存|保存|冷藏|冷冻)(得了)?(几天|多少天|几个月|多久|多长时间)(?![^，。？?]{0,2}[才再])")
@@ -78,7 +81,8 @@ _SUBSTITUTE = re.compile(r"代替|替代|替换|换成|换别的|换其他|换�
 # When an ingredient goes in (土豆什么时候下锅, 盐哪一步放): the step that adds it, with its timing.
 _WHEN = re.compile(r"(什么时候|啥时候|何时|哪一步|第几步|几时)(再)?(下锅|下|放|加|倒)")
 # Why a recipe does something (为什么要放五花肉, 加冷水有什么用): the sentence that gives its reason.
-_WHY = re.compile(r"为什么|为啥|干嘛要|干吗要|[干做][嘛吗啥]用|是干[嘛吗啥]的|做什么用|有什么用|有啥用|什么作用|啥作用|起什么作用|作用是|为了什么|为了啥")
+_WHY = re.compile(r"为什么|为啥|干嘛要|干吗要|[干做][嘛吗啥]用|是干([嘛吗啥]|什么)的|干什么用|做什么用|有什么用|有啥用|什么作用|啥作用|起什么作用|作用是|为了什么|为了啥"
+                  r"|[久长多少早晚过]了(会|的话)?(怎|咋)")  # 蒸久了会咋样: what goes wrong, a reason
 _SERVES_HOW_MANY = re.compile(r"够几个?人|几人份|几个人吃|能吃几[个顿]")  # how many a recipe feeds
 _FOR_HOUSEHOLD = re.compile(r"够|几|多少|一次|做完|买|一[碗锅盘盆]|做(得|不)?出来")  # 五口人…能一碗做出来吗  # what a household asks of a recipe's portions
 _COUNT = re.compile(r"几[遍次回道]|多少[遍次回]")  # 炸几遍, 加几次冷水: how many times a step is done
@@ -92,7 +96,8 @@ _INGREDIENTS = re.compile(r"材料|原料|食材|用料|配料|准备(些)?(什�
                           r"|(用|放|加|拿)(什么|啥|哪种)|(要|都)?(放|加|用)(哪些|些啥)|哪些东西")
 # Whether a dish uses something: 里面有鱼吗, 要放糖吗, 加不加葱; 放一会 is letting it rest, no thing put in.
 _CONTAINS_ING = re.compile(r"(有|放|加|用|含)(没有|不)?(?!一会|一下|一阵|一段|一边)[\u4e00-\u9fff]{1,4}(吗|么|嘛)[？?]?$|(有没有|放不放|加不加|要不要放|要不要加)")
-_HOW_TO = re.compile(r"怎么(做|煮|炒|蒸|炖|弄|调|烧|煎|炸|烤|拌|包|熬|腌|处理|切|泡|发|加|点)|做法|步骤|教程|顺序|先后|次序|如何(做|煮|炒|蒸|炖|调)|咋做")
+_HOW_TO = re.compile(r"(怎么|咋)(做|煮|炒|蒸|炖|弄|调|烧|煎|炸|烤|拌|包|熬|腌|处理|切|泡|发|加|点|铺|摆)|做法|步骤|教程|顺序|先后|次序"
+                     r"|如何(做|煮|炒|蒸|炖|调)|先(放|加|下|倒|铺)(啥|什么)")  # 先放啥后放啥: the order of the steps
 
 
 def without_cues(question: str) -> str:
@@ -114,7 +119,7 @@ def _consume(question: str) -> tuple[str, list[tuple[int, str]]]:
 def asked_attributes(question: str) -> list[str]:
     """Catalog attributes the question asks about, in question order."""
     found = _consume(question)[1]
-    found += [(m.start(), "origin") for m in _PLACE_Q.finditer(question) if is_place(m.group(1))]  # 是赣南的吗
+    found += [(m.start(), "origin") for m in _PLACE_Q.finditer(question) if is_place(m.group(1) or m.group(5))]  # 是赣南的吗
     asks_content = _CONTAINS.search(question)  # 有小麦成分吗, 含不含花生: an allergen asked about
     if asked_allergens(question) and asks_content and not any(a == "allergens" for _, a in found):
         found.append((len(question), "allergens"))

@@ -109,7 +109,13 @@ def evidence_clauses(question: str, product: Product, term: str, attrs: list[str
     # (泡 in 不加泡打粉) stays only when nothing matches better
     if is_yes_no(question) and words:  # 能生吃吗: 适合腌咸鸭蛋 matched by its cue alone is another use, no yes
         best = [b for b in best if b[0] > 0.5 or not SAYS_SUITABLE.search(b[2])]
-    return [clause for _, _, clause in sorted(best, key=lambda b: b[1])] if best else []
+    chosen = sorted(b[1] for b in best)
+    if _REMEDY.search(question):  # 到手太硬了咋弄: 到手偏硬 and what the listing says next (和苹果放一起两三天就软了)
+        chosen = sorted({j for i in chosen for j in (i, i + 1) if j < len(clauses) and clauses[j][0] == clauses[i][0]})
+    return [clauses[i][1] for i in chosen]
+
+
+_REMEDY = re.compile(r"(咋|怎么|如何)(弄|办|处理)|咋整")
 
 
 def cue_count(clause: str, cues: list[str]) -> int:

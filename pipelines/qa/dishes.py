@@ -14,7 +14,8 @@ from pipelines.retrieval import SourceInfo
 _COOKED = re.compile(r"(?<![是已])[包煎炸煮蒸烤炖焖卤腌炒烧拌擀揉][好完](了|的|后|以后|之后|再|为|要)")  # not 炒好吃
 # How residents say they cook it themselves: 自己包的, 在家做, 做扣肉的时候 (and, of a dish named, 包饺子的肉馅).
 _COOKING_AT_HOME = (r"自己[包做蒸煮炸烤腌卤炒擀和烙]|在家里?[包做蒸煮炸烤]|[做包蒸煮炒炸烙][^，。？?]{0,8}的时候"
-                    r"|[包做蒸烙擀炸]多了")  # 包多了的生饺子: made more than eaten
+                    r"|[包做蒸烙擀炸]多了"  # 包多了的生饺子: made more than eaten
+                    r"|(每次|每回|上次|上回)[^，。？?]{0,2}[做包蒸煮炸烤炒烙]")  # 上回蒸的粉蒸排骨, 每次做酸菜鱼: the cook's own
 HOME_COOKING = re.compile(_COOKING_AT_HOME)
 HOME = re.compile(_COOKING_AT_HOME + r"|包[^，。？?]{0,6}[馅皮]")  # 王阿姨包的饺子皮 is hers: only with the dish named
 _RECIPE_ASKED = re.compile(r"做法|菜谱|食谱|教程|配方里")  # the resident asks for the recipe itself

@@ -20,8 +20,12 @@ _NEVER_USED = "\u2603\u2603"  # no knowledge text holds two snowmen
 _ADVERBS_AND_MODALS = frozenset("还再也都就又才" + "能可会要该想得")
 _PHASE_VERBS = frozenset(("开始", "继续"))  # 一开始就放: when in the action, never what is asked about
 _MODALS = "能可会要该想得"  # Mandarin modal verbs that jieba glues to the verb after them
-# Nouns that ask how a recipe's steps go (倒的顺序, 先后, 流程), never a thing its text must name.
-_ORDER_WORDS = frozenset(("顺序", "先后", "次序", "流程", "过程", "步骤"))
+# Nouns that ask how a recipe's steps go (倒的顺序, 先后, 流程) or point at the recipe, never a thing its text must name.
+_ORDER_WORDS = frozenset(("顺序", "先后", "次序", "流程", "过程", "步骤",
+                          "菜谱", "食谱", "做法", "教程",  # 按菜谱…: the recipe itself, never a word inside it
+                          "照着", "按照", "依照", "根据", "跟着",  # and following it
+                          "中途", "途中", "期间",  # when in the cooking, never what
+                          "天天", "每天", "经常", "常常", "平时", "平常", "总是"))  # how often the resident does it
 # Light verbs and directional complements (拿来, 进去, 等到, 用来): grammar around the action, never its content.
 _DIRECTIONAL = frozenset("来去到进出上下回过起")
 _LIGHT_AND_DIRECTIONAL = frozenset("拿用弄搞给让等") | _DIRECTIONAL
@@ -64,8 +68,15 @@ def coverage(terms: list[Term], text: str, retriever: Retriever) -> tuple[float,
     matched = {t.word: term_match(t.word, text) for t in terms}
     score = sum(weights[w] * matched[w] for w in weights) / sum(weights.values())
     unseen = retriever.idf(_NEVER_USED)  # the weight of a word this knowledge never uses
-    key = [t.word for t in terms if (t.noun and t.word not in _ORDER_WORDS) or _unseen_verb(t.word, retriever, unseen)]
+    key = [t.word for t in terms if t.word not in _ORDER_WORDS
+           and ((t.noun and not _modal_glued(t.word)) or _unseen_verb(t.word, retriever, unseen))]
     return score, [w for w in key if matched[w] < 0.5]
+
+
+def _modal_glued(word: str) -> bool:
+    """为啥要点冷水: jieba reads 要|点 as the noun 要点; a two-character noun opening with a modal that never
+    starts a product's name (要, 想, 该, 得) is phrasing, whatever it tags."""
+    return len(word) == 2 and word[0] in "要想该得"
 
 
 def _unseen_verb(word: str, retriever: Retriever, unseen: float) -> bool:

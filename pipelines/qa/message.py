@@ -90,7 +90,8 @@ _COUNTED = re.compile(r"[钱块元斤克个只分秒天小时号点]|一")
 # question word, never a product word.
 _DIALECT = (
     (re.compile(r"(咋|怎么)整|咋办"), "怎么办"),
-    (re.compile(r"咋个|咋样|咋|啷个"), "怎么"),
+    (re.compile(r"咋样"), "怎么样"),  # how is it: the 样 stays
+    (re.compile(r"咋个|咋|啷个"), "怎么"),
     (re.compile(r"啥子|啥"), "什么"),
     (re.compile(r"没得|莫得"), "没有"),
     (re.compile(r"得不得"), "会不会"),

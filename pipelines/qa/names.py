@@ -65,21 +65,22 @@ def correct_typos(question: str, names: list[str]) -> str:
     for name in sorted({n for n in names if len(n) >= MIN_SHORT_TYPO_CHARS}, key=len, reverse=True):
         if name in question:
             continue
-        sound, edges = to_pinyin(name), _word_edges(question) if len(name) < MIN_TYPO_CHARS else None
+        sound, edges = to_pinyin(name), _word_edges(question, guess=False) if len(name) < MIN_TYPO_CHARS else None
         for start in range(len(question) - len(name) + 1):
             window = question[start:start + len(name)]
-            if edges is not None and (start not in edges or start + len(name) not in edges or window in known):
-                continue
+            if window in known or (edges is not None and (start not in edges or start + len(name) not in edges)):
+                continue  # a name the knowledge itself writes (胡萝卜 beside the recipe's 胡箩卜) is no slip
             if _sounds_like(window, name, sound):
                 question = question[:start] + name + question[start + len(name):]
                 break
     return question
 
 
-def _word_edges(text: str) -> set[int]:
-    """The positions where a word of `text` starts or ends."""
+def _word_edges(text: str, guess: bool = True) -> set[int]:
+    """The positions where a word of `text` starts or ends; without `guess`, only dictionary words hold together
+    (a slip is no word: jieba's guess glues 齐橙到 of 齐橙到了)."""
     edges, pos = {0}, 0
-    for token in cut(text):
+    for token in cut(text, hmm=guess):
         pos += len(token)
         edges.add(pos)
     return edges

@@ -50,6 +50,9 @@ _FIELD_LIKE = ("allergens", "after_opening", "maker")
 _ALLERGY = reaction_pattern()  # 过敏, 不耐受, 起疹子: the resident reacts to a food
 _NOT_ADDED = re.compile(r"不添加|不加|不含|无添加|未添加")
 _USED = re.compile(r"使用|采用|改用|用")
+# A listing's words for where the goods come from (supply-chain terms on Chinese grocery listings: 产地直发, 基地直供,
+# 果园直发, 自家种的, 合作社): they answer who produces or supplies it when no maker field does.
+_SUPPLY = re.compile(r"直发|直供|直采|直送|自产|自家|自种|自养|基地|合作社|农户|果园|牧场|渔场|工厂|厂家|作坊|烘焙坊")
 _BRAND_Q = re.compile(r"牌子|品牌|厂家|厂商|生产商|公司|商标")  # who made it by name: a place does not answer
 _THAW_Q = re.compile(r"(要不要|需不需要|用不用|需要|要)先?解冻|先解冻|不用解冻|直接(下锅|煮|蒸|煎|炸|烤)")
 _THAWS = re.compile(r"解冻|化冻")
@@ -194,6 +197,8 @@ def field_parts(question: str, product: Product, attrs: list[str]) -> list[str]:
     parts = [field_sentence(product, a, question) for a in attrs if a in FIELD_ATTRIBUTES or a in ("allergens", "after_opening")]
     if "maker" in attrs and product.get("origin") and not _BRAND_Q.search(question):  # a place is no brand or company
         parts.append(f"产地：{product.get('origin')}")
+    if "maker" in attrs:  # 是产地直接发的吗: the listing's 果园直发 (catalogs have no maker column)
+        parts += [c for c in CLAUSE.findall(field_text(product, "selling_points")) if _SUPPLY.search(c)]
     if "spec" in attrs or _PER_UNIT_Q.search(question):  # 一个多重, 一袋能做多少: the selling points' 每枚约50g
         parts += [c for c in CLAUSE.findall(field_text(product, "selling_points")) if _PER_UNIT.search(c)]
     if "made_of" in attrs and ("（" in product.name or "(" in product.name):

@@ -78,6 +78,8 @@ def join_parts(parts: list[str], max_chars: int) -> str:
     chosen, used = [], 0
     for part in parts:
         part = part.rstrip("。；;，")
+        if not part:
+            continue
         if used + len(part) + 1 > max_chars and chosen:
             break
         chosen.append(part[: max_chars - used])

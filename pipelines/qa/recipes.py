@@ -30,7 +30,7 @@ from pipelines.qa.repeats import count_answer
 from pipelines.qa.servings import PIECES_WANTED, servings_sentences
 from pipelines.qa.stages import named_section_lines, numbered_steps, spanned_steps, stage_before_done
 from pipelines.qa.steps import fit_steps
-from pipelines.qa.text import asked_words, quoted_sentences, shared_pairs
+from pipelines.qa.text import SEQUENCE_WORDS, asked_words, quoted_sentences, shared_pairs
 from pipelines.qa.times import (
     each_step_time,
     keep_answer,
@@ -48,17 +48,20 @@ _MEASURED = re.compile(r"\d\s*(g|克|ml|毫升|毫米|厘米|mm|cm|勺|杯|碗|�
 _FUNCTION_CHARS = set("的了吗呢吧啊呀怎么什哪几多少是在有要能可会该和与跟用把被就都也还很太这那个些")
 _USES = re.compile(r"(?:有|放|加|用|含)(?:没有|不)?(?:点|些)?([\u4e00-\u9fff]{1,3}?)(?:吗|么|嘛|没)")
 # Words for "the quantities" as a whole (what recipe sites call the list of amounts).
-GENERIC_AMOUNT_WORDS = frozenset(("比例", "用量", "调料", "配料", "材料", "原料", "食材", "分量", "份量", "配比", "量"))
-_QUESTION_CLAUSE = re.compile(r"[，,；;。！？?!\s]+|还有|另外|然后(?=[^，,。？?]*(?:吗|么|呢|能不能|可不可以|要不要|多少|几|怎么))")
+GENERIC_AMOUNT_WORDS = frozenset(("比例", "用量", "调料", "配料", "材料", "原料", "食材", "分量", "份量", "配比", "量", "料"))
+_QUESTION_CLAUSE = re.compile(r"[，,；;。！？?!\s]+|还有|另外|然后(?=[^，,。？?]*(?:吗|么|呢|能不能|可不可以|要不要|多少|几|怎么|多久|多长时间))")
 
 
-_MAKES_INTO = r"(调|做|揉|和|搅|拌|熬|擀|混合|兑|搓|包)成"  # 调成碗汁, 揉成面团: the step that makes it
+_MAKES_INTO = r"((调|做|揉|和|搅|拌|熬|擀|混合|兑|搓|包)成|作为)"  # 调成碗汁, 揉成面团, 作为调料碗: the step that makes it
+_REMARK = re.compile(r"（[^）]*）|\([^)]*\)")
 _OFFERS = re.compile(r"代替|替代|替换|换成|也可以用|也可用|可以用|其他|或者")
 _ADDS = re.compile(r"下锅|下入|放入|加入|倒入|放|加|下")
 _WHEN_CUE = re.compile(r"什么时候|啥时候|何时|哪一步|第几步|几时")
 _WHEN_SAID = re.compile(r"前|后|最后|先|再|分钟|时")
 # How a recipe gives a reason: 为了, 因为, 这样, 才, 会 (what happens otherwise), 更 (what it makes better).
 _FIRE = re.compile(r"[大中小文武猛旺]火|关火|火力")
+# what a seasoning is for, as recipes say it right after its name (白醋增香, 料酒去腥, 老抽上色): a purpose stated outright
+_PURPOSE = r"(增香|提香|提鲜|提味|去腥|除腥|解腻|上色|调色|增色)"
 _STRONG_REASON = re.compile(r"否则|不然|为了|防止|避免|以免|目的|因为|所以")
 _ONE_CHARACTER_ITEM = re.compile(r"^[*\-+\s]*([\u4e00-\u9fff])(?:\s|\d|$)")  # * 盐, - 糖 10g
 _REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用|保证|确保|原理|关键|有助于|容易"
@@ -101,6 +104,7 @@ def contains_answer(chunks: list[Hit], question: str, title: str) -> str:
     items = ingredient_items(chunks)
     amounts = [x for x in _quantity_lines(chunks) if any(w in x for w in things)]
     listed = amounts or [x for x in items if any(w in x for w in things)]  # 虾皮 15g over a bare 虾皮
+    listed += [x for x in items if any(w in x for w in things) and _REMARK.search(x) and x not in listed]  # 洋葱（不要用紫色的）
     lines = section_lines(chunks, STEP_HEADINGS + NOTE_HEADINGS)  # 不用再放盐 is a note, not a step
     steps = [x for x in split_sentences(lines) if any(w in x for w in things)][:2]
     head = ("用料里有：" + "、".join(listed)) if listed else ("用料：" + "、".join(items) if items else "")
@@ -109,6 +113,8 @@ def contains_answer(chunks: list[Hit], question: str, title: str) -> str:
 
 def step_answer(chunks: list[Hit], question: str, title: str, max_chars: int) -> str:
     """Numbered steps with their content; for a question about one part, that part's lines."""
+    if listed := _listed_how(chunks, question, title):
+        return listed  # 米粉要咋泡: 米粉（250g 记得 50 度的温水泡半小时）, said on the quantity line
     if after := steps_after_adding(chunks, question) or stage_before_done(chunks, question, title):
         return fit_steps(after, max_chars)
     if span := spanned_steps(chunks, question, title):
@@ -123,12 +129,27 @@ def step_answer(chunks: list[Hit], question: str, title: str, max_chars: int) ->
     return fit_steps(steps, max_chars)
 
 
+_HOW_LONG_OR_HOT = re.compile(r"[0-9一二两三四五六七八九十半]\s*(个)?(分钟|小时|钟头|度|℃|°)|半小时")
+
+
+def _listed_how(chunks: list[Hit], question: str, title: str) -> str:
+    """An ingredient line telling how to do the asked action to it, with a time or temperature (米粉（…50 度的温水泡
+    半小时）); '' when none does."""
+    rest = question.replace(dish_name(title), " ")
+    family = {f for v in cooking_verbs(rest) if len(v) == 1 for f in (verb_family(v) or (v,))}
+    lines = [BULLET.sub("", x).strip() for x in section_lines(chunks, QUANTITY_HEADINGS + INGREDIENT_HEADINGS)]
+    things = [w for w in asked_things(rest) if len(w) > 1 and not cooking_verbs(w)]
+    said = [x for x in lines if any(f in x for f in family) and any(w in x for w in things) and _HOW_LONG_OR_HOT.search(x)]
+    return join_parts(list(dict.fromkeys(said))[:2], 160)
+
+
 def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) -> str:
     """The answer from the recipe's own text, each clause of the question answered by its part
     (温泉蛋要煮多久？水温多少度); '' when the part asked for is not in it."""
-    if recipe_part(question) == "time" and (each := each_step_time(chunks, question, title)):
-        return each  # 焯水和干煸这两步各多久: each step's own time
     clauses = [c for c in _QUESTION_CLAUSE.split(question) if c.strip() and c.strip() != dish_name(title)]
+    times_only = all(recipe_part(c) in ("time", "any") for c in clauses)  # 倒多少啤酒然后要烧多久: an amount too
+    if recipe_part(question) == "time" and times_only and (each := each_step_time(chunks, question, title)):
+        return each  # 焯水和干煸这两步各多久: each step's own time
     if len(clauses) < 2:  # 西红柿土豆炖牛肉，土豆什么时候下锅: the dish's name alone asks nothing
         return _at_size(part_answer(clauses[0] if clauses else question, chunks, title, max_chars, question), question)
     answers, things, told = [], "", ""
@@ -147,6 +168,8 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
         if recipe_part(clause) not in ("time", "temperature"):  # those read the message's telling clauses themselves
             clause = told + clause  # 没有草鱼的话，能换成别的鱼片吗: which fish is to be replaced
         told = ""
+        if answers and _answered_by(clause, answers[-1]) and all(w in answers[-1] + clauses[at - 1] for w in own):
+            continue  # 最后泼的是什么油？要烧到几成热: the step just quoted says 烧至 7 成热
         if recipe_part(clause) == "any" and at and recipe_part(clauses[at - 1]) == "amount" and _HOW_MUCH.search(clause):
             answers.append(amount_answer(chunks, clause, title))  # 一份放几颗话梅，毛豆多少: an amount too
             continue
@@ -154,6 +177,17 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
                        or quoted_sentences(clause, chunks, title, 120, limit=1))
     asked_parts = recipe_part(question) != "any" or any(recipe_part(c) != "any" for c in clauses)  # 馅里放些什么？能不放吗
     return _at_size(_join_answers([a for a in answers if a]), question) if asked_parts else ""
+
+
+def _answered_by(clause: str, answer: str) -> bool:
+    """A clause asking a measure (几成热, 多少度) the answer just given states with a number, naming no action
+    that answer lacks."""
+    asked = _ASKED_MEASURE.search(clause)
+    return bool(asked and re.search(r"[\d一二两三四五六七八九十]\s*" + re.escape(asked.group(1)), answer)
+                and all(v in answer for v in cooking_verbs(clause)))
+
+
+_ASKED_MEASURE = re.compile(r"(?:几|多少)([\u4e00-\u9fff]{1,2})")
 
 
 def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, context: str = "") -> str:
@@ -185,6 +219,8 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
         return temperature_answer(chunks, question, title, context)
     if part == "amount" and PIECES_WANTED.search(question):  # 想包100个饺子面粉用多少: a portion's yield and amounts
         return _join_answers([a for a in (servings_sentences(chunks), amount_answer(chunks, question, title)) if a])
+    if part == "amount" and (made := made_in_steps(chunks, question, title)) and _QUANTITY.search(made):
+        return made  # 调料汁各放多少: the step mixing it holds the amounts
     if part == "amount":
         return amount_answer(chunks, question, title)
     if part in ("ingredients", "steps") and (made := made_in_steps(chunks, question, title)):
@@ -279,7 +315,7 @@ def _naming_most(sentences: list[str], words: list[str]) -> list[str]:
 def made_in_steps(chunks: list[Hit], question: str, title: str) -> str:
     """How something the cook makes along the way is made (碗汁, 酱汁, 面团): the step sentences that make it
     (调成碗汁, 揉成面团); '' when the thing is bought (on the ingredient list) or no step makes it."""
-    listed = "".join(ingredient_items(chunks))
+    listed = "".join(_REMARK.sub("", x) for x in ingredient_items(chunks))  # 味淋（一种常用日式调料）lists no 调料
     rest = question.replace(dish_name(title), " ")
     asked = asked_things(rest)
     joined = [a + b for a, b in zip(asked, asked[1:]) if len(a) == len(b) == 1 and a + b in rest]  # jieba: 碗|汁
@@ -333,16 +369,18 @@ def why_answer(chunks: list[Hit], question: str, title: str) -> str:
     """Why the recipe does something: its sentences naming the thing asked that give a reason (为了, 会, 更香),
     the notes' first; '' when none does."""
     rest = question.replace(dish_name(title), " ")
-    things = [w for w in asked_things(rest) if len(w) > 1 and not cooking_verbs(w)]
+    things = [w for w in asked_things(rest) if len(w) > 1 and not cooking_verbs(w) and w not in SEQUENCE_WORDS]
     single = _one_character_items(chunks)  # 为什么要加盐: a one-character ingredient (盐, 糖, 醋) is a thing
     things += [ch for ch in dict.fromkeys(rest) if ch in single and not any(ch in w for w in things)]
     things = [v for w in things for v in (w, *aliases_of(w), *KITCHEN_WORDS.get(w, ()))]
     verbs = [f for v in cooking_verbs(rest) for f in (verb_family(v) or (v,))]
     notes = split_sentences(section_lines(chunks, NOTE_HEADINGS))
-    said = [s for s in dict.fromkeys(notes + split_sentences([x for h in chunks for x in h.body.splitlines()]))
-            if _REASON.search(s)]
+    everything = split_sentences([x for h in chunks for x in h.body.splitlines()])
+    purposed = [s for s in everything if any(re.search(re.escape(w) + _PURPOSE, s) for w in things if len(w) > 1)]
+    said = [s for s in dict.fromkeys(notes + everything) if _REASON.search(s) or s in purposed]  # 白醋增香: the thing's use
     score = {s: 2 * sum(w in s or (len(w) > 2 and w[:-1] in s) for w in things) + any(w[-1] in s for w in things)
-             + any(v in s for v in verbs) * (1 + bool(_STRONG_REASON.search(s))) for s in said}
+             + any(v in s for v in verbs) * (1 + bool(_STRONG_REASON.search(s)))
+             + 2 * (s in purposed) for s in said}
     # 冷水 -> 水: a compound's head (the last character) says what it is; 花生米 -> 花生: the thing without its last
     # character (米, 片, 丁) is the same food; 不能不冲洗，否则会过酸: the verb asked about with a reason stated outright
     # answers, though no thing is named
@@ -360,7 +398,9 @@ def temperature_answer(chunks: list[Hit], question: str, title: str, context: st
     said = split_sentences([x for h in chunks for x in h.body.splitlines()]) + lines
     rest = _MEASURE.sub(" ", rest)
     warm = [s for s in dict.fromkeys(said) if _TEMPERATURE.search(s)]
-    if (named := [s for s in _named_section(chunks, words) if _TEMPERATURE.search(s)]) and len(named) <= 4:
+    if "预热" not in rest:  # 炸薯条多少度: the frying temperature, not the preheating one (unless only that is stated)
+        warm = [s for s in warm if "预热" not in s] or warm
+    if (named := [s for s in _named_section(chunks, words) if s in warm]) and len(named) <= 4:
         return join_parts(named, 200)  # 用空气炸锅温度时间咋设: every temperature of the air-fryer section
     steps = set(split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks)))
     timed = _TIMED_TOO.search(rest)
@@ -394,19 +434,23 @@ def amount_answer(chunks: list[Hit], question: str, title: str) -> str:
     things = [(t, *aliases_of(t)) for t in _split_glued(asked_things(rest), lines)
               if cooking_verbs(t) != [t] or any(t in x for x in lines)]  # 冰 of 冰糖 is no verb; 开水 (jieba: a verb) is listed
     things = [t for t in things if not _MEASURE_WORD.fullmatch(t[0]) and t[0] not in _NO_THING  # 多少克: the unit
-              and (t[0] not in dish_name(title) or any(w in x for w in t for x in lines))]  # 水饺 of 手工水饺: the dish
+              and (not _names_dish(t[0], dish_name(title)) or any(w in x for w in t for x in lines))]  # 水饺 of 手工水饺
+    text = "".join(c.body for c in chunks)  # 我想做糖醋排骨，糖醋汁的比例: a thing the recipe never writes is measured by none
+    things = [t for t in things if t[0] in GENERIC_AMOUNT_WORDS or any(w in text for w in t)] or things
     if not things:  # 空气炸锅鸡翅中一次放几个: the dish's own main ingredient, the longest tail of its name listed
         name = dish_name(title)
         things = [(w,) for w in [name[i:] for i in range(len(name) - 1)] if any(w in x for x in lines)][:1]
-    if all(w in GENERIC_AMOUNT_WORDS for t in things for w in t) and lines:  # 比例是多少, 调料放多少: the whole list
-        if not any(w in x for t in things for w in t for x in lines):
-            return join_parts(["、".join(lines)], 200)
+    specific = [t for t in things if t[0] not in GENERIC_AMOUNT_WORDS]
+    listed = [t for t in specific if any(w in x for w in t for x in lines)]
+    if lines and (not things or (len(specific) < len(things) and not listed)):  # 比例是多少, 几样料各放多少: all of it
+        return join_parts(["、".join(lines)], 200)
     chosen: list[str] = []
     said: list[str] = []
     for variants in things:
         if any(variants[0] != t[0] and variants[0] in t[0] for t in things):
             continue  # 肉 inside 五花肉: the longer name says which line
-        score = {x: max((len(w) for w in variants if w in x), default=0) for x in lines}
+        generic = variants[0] in GENERIC_AMOUNT_WORDS  # 糖跟水啥比例: the sentence saying 2：1 比例, never 料 of 料酒
+        score = {x: 0 if generic else max((len(w) for w in variants if w in x), default=0) for x in lines}
         top = max(score.values(), default=0)
         if not top and not lines:
             continue
@@ -415,6 +459,11 @@ def amount_answer(chunks: list[Hit], question: str, title: str) -> str:
             chosen += [x for x in said if any(w in x for w in variants) and _MEASURED.search(x)][:1]
         chosen += [x for x in lines if top and score[x] == top][:3]
     return join_parts(list(dict.fromkeys(chosen)), 160)
+
+
+def _names_dish(thing: str, name: str) -> bool:
+    """水饺 or 饺子 of 手工水饺, 包子 of 鲜肉包: the dish itself, by its name or its head with a noun suffix."""
+    return thing in name or (len(thing) == 2 and thing[0] == name[-1] and thing[1] in "子儿头")
 
 
 _SIZE = re.compile(r"(\d+)\s*寸")
@@ -478,7 +527,7 @@ def table_rows(lines: list[str]) -> list[str]:
 def _join_answers(answers: list[str]) -> str:
     """The clauses' answers in one, each sentence once (a step and a temperature may quote the same line)."""
     parts = list(dict.fromkeys(p for a in answers for p in a.rstrip("。").split("；") if p))
-    return "；".join(p for p in parts if not any(p != q and p in q for q in parts)) + "。"
+    return "；".join(p for p in parts if not any(p != q and p in q for q in parts)) + "。" if parts else ""
 
 
 def _focus_lines(lines: list[str], question: str, title: str) -> list[str]:

@@ -20,7 +20,9 @@ _OTHER_SHOP = re.compile(rf"({'|'.join(_SHOPS)})|(超市|菜市场|菜场|菜市
 # A symptom that has happened (湿疹了, 拉肚子了) or a treatment (要不要去医院, 吃什么药); a condition named
 # as who the resident is (喝牛奶拉肚子的人) is a diet question the label may answer.
 _MEDICAL = re.compile(r"(湿疹|发烧|发热|咳嗽|腹泻|拉肚子|拉稀|便秘|呕吐|起疹子|出疹子|红疹|过敏|中毒)(了|的时候|期间)"
-                      r"|医院|医生|看病|就医|吃药|用药|药物|什么药|打针|挂号")
+                      r"|医院|医生|看病|就医|吃药|用药|药物|什么药|打针|挂号"
+                      # what a food cures (贫血…能补回来吗, 吃多久能好): a health claim no label makes
+                      r"|能治|治疗|治好|根治|疗效|药效|偏方|补回来|吃[^，。？?！!]{0,8}多久(能|才能|就能)好|降(血压|血糖|血脂)")
 # A symptom going on now (宝宝这两天拉肚子, 孩子有点发烧) is the same, unless it is a reaction to a food (喝牛奶拉肚子) or
 # names who the resident is (拉肚子的人); 过敏 stays an allergy question unless it has happened (过敏了).
 _ONGOING = re.compile(r"(湿疹|发烧|发热|咳嗽|腹泻|拉肚子|拉稀|便秘|呕吐|起疹子|出疹子|红疹)(?!的人|的宝宝|的孩子|的小孩|的老人|者)")
@@ -46,7 +48,7 @@ AFTER_SALES_PROMISE = re.compile(r"包赔|包退|包换|退换|赔付|补发|售
 # (可帮磨粉). The verbs are what a market stall does for a buyer: cut, peel, wash, kill, clean, grind, deliver.
 _SERVICE_VERBS = "切|剥|洗|杀|宰|剁|处理|收拾|磨|加工|送|留"  # 留: keeping goods for a buyer (帮我留两袋)
 _SERVICE = re.compile(rf"帮(我|忙|您|你)?[^，。？?！!]{{0,4}}({_SERVICE_VERBS})|送(上门|上楼)|送到[^，。？?！!]{{0,4}}(家|楼|门口|单元)"
-                      r"|给我留|预留")
+                      r"|给我留|预留|定做|定制|订做|订制|绣上|刻上|刻字")  # made to order: the maker's to agree
 
 
 # Haggling (便宜点, 打个折, 抹个零, 三盒算多少): a price the leader may move, never the listing's to give. The phrases

@@ -14,6 +14,16 @@ _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|`|\*\*|^\s*(\d+[.、)）]|[-*·+])\s*")
 # Chinese wh-words before the thing asked about: 用什么锅, 哪种油, 啥米.
 _WH_WORDS = ("什么", "啥", "哪种", "哪个", "哪些", "哪样")
+# words placing a step in the sequence (最后泼的油): a sentence that happens to hold 最后 is weak evidence
+SEQUENCE_WORDS = frozenset(("最后", "首先", "最先", "然后", "接着", "之后", "开始", "最终"))
+# What a cook sees, and the word a recipe uses for its cause: cut yam, potato, apple or lotus root darkening in air is
+# enzymatic browning, which recipes call 氧化 (防氧化: keep it in water). General food-science usage, no recipe's words.
+_CAUSES = {"氧化": ("发黑", "变黑", "变色", "褐变", "发褐", "变褐", "发暗", "变暗")}
+# A state said with a colloquial intensifier (硬邦邦, 黑乎乎, 干巴巴): recipes write the bare state (发硬); 稀碎 and 稀烂
+# (fallen to pieces) are what recipes call 碎 (容易碎).
+_INTENSIFIED = re.compile(r"(?P<state>[\u4e00-\u9fff])(?:邦邦|梆梆|乎乎|呼呼|巴巴|趴趴|塌塌|溜溜)|稀(碎|烂)")
+_ALL_ASKED = re.compile(r"都(是|有|放|用|加|包|要)了?(些)?(什么|啥|哪些)|(有|是)哪些|哪几(样|种)")
+_MOST_LISTED = 4
 _TITLE_SUFFIX = re.compile(r"(的)?(做法|制作方法|教程)$")
 
 
@@ -44,11 +54,15 @@ def word_weights(question: str, words: list[str], sentences: list[str]) -> dict[
     outweighs a stray 新 in 新手), a word few sentences hold says more than the dish's main ingredient
     that every step names (加盐 vs 鸡蛋), and the word a wh-word asks about (用什么锅: 锅) counts double."""
     asked = asked_words(question)
+    tagged = pos_cut(question)
+    verbs = {w for w, flag in tagged if len(w) == 1 and flag.startswith("v")}  # 泼, 煎: a whole action
+    derived = set(words) - {w for w, _ in tagged}  # 碎 of 稀碎: a state read out of the resident's word, as whole
     weights = {}
     for w in words:
         df = sum(term_match(w, s) >= 1 for s in sentences)
         rarity = 1 + math.log((1 + len(sentences)) / (1 + df))
-        weights[w] = len(w) * rarity * (2 if any(w in a or a in w for a in asked) else 1)
+        weights[w] = (max(len(w), 1.5 * (w in verbs), 2 * (w in derived)) * rarity * (2 if any(w in a or a in w for a in asked) else 1)
+                      * (0.5 if w in SEQUENCE_WORDS else 1))
     return weights
 
 
@@ -56,16 +70,22 @@ def quoted_sentences(question: str, chunks: list[Hit], title: str, max_chars: in
     """The best-matching sentences ('' when none shares a word with the question)."""
     name = _TITLE_SUFFIX.sub("", title)
     words = [t.word for t in content_terms(question.replace(name, " ")) if t.word not in name]
+    words += [cause for cause, signs in _CAUSES.items() if any(s in question for s in signs) and cause not in words]
+    words += [w for m in _INTENSIFIED.finditer(question) if (w := m.group("state") or "碎") not in words]
     sentences = sentences_of(chunks)
     if not words:  # the question is the title (an FAQ the leader answered): its text is the answer
         words = [t.word for t in content_terms(question)]
     weights = word_weights(question, words, sentences)
     scores = {s: sum(weights[w] * term_match(w, s) for w in words) for s in sentences}
-    ranked = [s for s in sorted(sentences, key=lambda s: -scores[s]) if scores[s] >= 0.5][:limit]
+    ranked = [s for s in sorted(sentences, key=lambda s: -scores[s]) if scores[s] >= 0.5]
+    top = scores[ranked[0]] if ranked else 0
+    if _ALL_ASKED.search(question):  # 外面包的都是啥: every sentence as good as the best, not only the first two
+        limit = max(limit, sum(scores[s] == top for s in ranked[:_MOST_LISTED]))
+    ranked = ranked[:limit]
     chosen, used = [], 0
     for s in ranked:
         if used + len(s) + 1 > max_chars and chosen:
             break
-        chosen.append(s[:max_chars])
+        chosen.append(s)
         used += len(s) + 1
-    return "；".join(s.rstrip("。；") for s in sorted(chosen, key=sentences.index)) + "。" if chosen else ""
+    return "；".join(s[:max_chars].rstrip("。；") for s in sorted(chosen, key=sentences.index)) + "。" if chosen else ""

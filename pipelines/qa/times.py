@@ -41,6 +41,8 @@ _PERIOD = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(�
 _REFERENCE = re.compile(r"之前|以前|之后|以后|[完好][^，,。？?]{0,2}?(还要|还得|再|要)")  # 焯完水还要 | 干煸多久, 做好了要 | 冰多久
 _BOIL_UP = re.compile(r"[煮烧]开|[煮烧]沸|水开|沸腾")  # bringing to the boil, a moment of any stew or soup
 _NAME_HEAD = re.compile(r"[^\s0-9（(：:，,=/]*")  # an ingredient line's name: 蒸肉粉 in "蒸肉粉 100g"
+# a count written in words after the name: 胡萝卜一根, 大葱小半根, 盐少许
+_WORD_COUNT = re.compile(r"[大小]?[一二两三四五六七八九十半几]+[个根片颗只瓣块勺匙克斤把棵条张碗杯袋包段朵粒滴]$|适量$|少许$")
 
 
 # The wait around adding something: 焖多久再下土豆 (until it goes in), 打了鸡蛋再煮几分钟 (after it went in).
@@ -162,9 +164,11 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     carried = _with_previous(split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks)), steps)
     # 炖多久: 大火煮开后等 5 分钟 brings it to the boil, it does not stew (煮多久 may well mean that boil)
     boil_up = not _BOIL_UP.search(asked) and not any(v in ("煮", "烧") for v in verbs)
-    acts = {s: max(_verb_score(_BOIL_UP.sub("　", t) if boil_up else t, verbs),
-                   min(1, _verb_score(headings.get(s, ""), verbs)))
-            for s in steps + notes for t in [mask_names(carried.get(s, s), named)]}
+    itself = {s: _verb_score(_BOIL_UP.sub("　", t) if boil_up else t, verbs)
+              for s in steps + notes for t in [mask_names(carried.get(s, s), named)]}
+    acts = {s: max(itself[s], min(1, _verb_score(headings.get(s, ""), verbs))) + 0.25 * bool(itself[s])
+            for s in steps + notes}
+    # a step doing the action itself (烧鸭肉 30 分钟) before one only under a heading that does (开始煮: 翻炒 4 分钟)
     every_step = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
     common = {w for w in things if len(w) > 1 and not cooking_verbs(w) and sum(w in s for s in every_step) >= 3}
     weight = {w: (1 if w in own else 0.5) / (2 if w in common else 1) for w in things}
@@ -312,7 +316,7 @@ def _headings(chunks: list[Hit]) -> dict[str, str]:
 def ingredient_names(chunks: list[Hit]) -> list[str]:
     """The names on the recipe's ingredient and quantity lines (蒸肉粉 from "蒸肉粉 100g"), longest first."""
     lines = section_lines(chunks, INGREDIENT_HEADINGS + QUANTITY_HEADINGS)
-    names = {_NAME_HEAD.match(BULLET.sub("", x).strip()).group(0) for x in lines if BULLET.match(x)}
+    names = {_WORD_COUNT.sub("", _NAME_HEAD.match(BULLET.sub("", x).strip()).group(0)) for x in lines if BULLET.match(x)}
     return sorted((n for n in names if len(n) > 1), key=len, reverse=True)
 
 

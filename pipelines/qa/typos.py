@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from pipelines.zh import cut, is_dictionary_word, to_pinyin
 
-CUE_WORDS = ("保质期", "过期", "过敏", "过敏原", "麸质", "乳糖", "分钟", "小时", "解冻", "冷藏", "冷冻", "常温",
+CUE_WORDS = ("保质期", "过期", "过敏", "冰箱", "过敏原", "麸质", "乳糖", "分钟", "小时", "解冻", "冷藏", "冷冻", "常温",
              "防腐剂", "添加剂", "配料", "成分", "开封", "产地", "厂家", "到货", "自提", "库存", "规格", "保存",
              "加热", "微波炉", "空气炸锅", "发酵", "腌制",
              # the cooking steps residents ask times of, whose rarer characters pinyin keyboards miss (超水 for 焯水)

@@ -50,6 +50,8 @@ def question_units(question: str, subjects_of: Namer) -> list[str]:
                 unit = products[0] + unit  # 芝麻酱开盖后能放多久？拌凉面一份用多少: how much 芝麻酱 the dish takes
             subject, before = "和".join(n for n, _ in named), named
             own.append(unit)
+        elif products and len(products) < len(before) and (_MADE.search(unit) or _WAIT_TO_EAT.search(unit)):  # 拿酸奶做…
+            own.append(next(n for n, dish in before if dish) + unit)  # the dish made, not the pack
         elif products and len(products) < len(before) and _asks_the_pack(unit):  # 买了基围虾准备做白灼虾，…？
             own.append(products[0] + unit)  # 虾能放到明天吗: the pack's keeping, not the dish's
         elif products and len(products) == len(before) and _cooks_something_else(unit):
@@ -122,6 +124,11 @@ def _cooks_something_else(unit: str) -> bool:
     return (recipe_part(unit) in ("time", "amount", "servings", "temperature", "count")
             and not [a for a in asked_attributes(unit) if a != "how_to_eat"]  # 煮白粥…放多少米: cooking, no pack fact
             and any(len(w) > 1 and w[-1] not in "前后时" for w in _things(unit, [])))  # 水开后再煮: a moment, no thing
+
+
+# The dish made (做好了, 蒸完后) or a wait before it is eaten (冷藏几个钟头能吃): of a dish the message makes, not the pack.
+_MADE = re.compile(r"(?<![是已])[做弄包煎炸煮蒸烤炖焖卤炒烧拌][好完](了|的|后|以后|之后)")
+_WAIT_TO_EAT = re.compile(r"(多久|多长时间|几个?钟头|几个?小时)[^，。？?]{0,3}(能吃|再吃|才能吃|可以吃|就能吃)")
 
 
 def _asks_the_pack(unit: str) -> bool:
