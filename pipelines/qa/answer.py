@@ -53,6 +53,8 @@ _PERIOD = re.compile(r"\d+\s*(分钟|分半|小时|秒|天|周|个月)|[一二�
 _HOW_THAWED = re.compile(r"怎么(解冻|化冻)|(热水|温水|冷水|微波炉)[^，。？?]{0,4}(解冻|化冻|泡)")  # how, not whether
 _ALLERGY_AFTER = re.compile(r"(的人)?(过敏|不耐受)")  # 牛奶过敏: what the resident cannot eat
 _RECIPE_POINTER = re.compile(r"菜谱|食谱|照着做|按做法")  # 照菜谱一次炸几个: the resident asks the recipe
+# An amount per person (一个人要多少瘦肉末, 每人放几个): a recipe's portion, never a pack's field.
+_PER_PERSON_AMOUNT = re.compile(r"(一个人|一人份?|每个?人|人均)[^，。？?！!]{0,4}(多少|几)")
 _STATED_HEAT = re.compile(r"\d+\s*(℃|°C|°|度)|[大中小]火")
 # What a batch's label or papers say (生产日期, 批号, 检疫证明, 质检报告): a listing describes the product, not a batch.
 _BATCH_RECORDS = re.compile(r"生产日期|出厂日期|包装日期|批号|批次|检疫|质检|检测报告|合格证|证明|证书|发票|溯源码"
@@ -117,6 +119,10 @@ def _with_recipe_clause(found: Answer, question: str, kb: Retriever, options: As
     if not any(flag.startswith("n") and len(w) > 1 for w, flag in pos_cut(clause)):  # it names no thing of its own
         clause = "".join(t for t in terms if t not in clause) + clause
     recipe = dish_answer(clause, dishes[0][0], kb, options) if dishes else None
+    if recipe is None and not dishes and _PER_PERSON_AMOUNT.search(clause):  # 包饺子一个人要多少瘦肉末: the recipe
+        # the words find, when no dish is named outright
+        found_ids = [s.id for s in retrieved_answer(clause, kb, None, options).sources if s.kind == "recipe"][:1]
+        recipe = next((dish_answer(clause, info, kb, options) for info in sources if info.id in found_ids), None)
     if recipe is None:
         return found
     text = found.answer.rpartition("（来源")[0] + recipe.answer.rpartition("（来源")[0]
@@ -127,7 +133,7 @@ def _with_recipe_clause(found: Answer, question: str, kb: Retriever, options: As
 def _cooks_it(clause: str, found: Answer) -> bool:
     """A clause asking what only a recipe says (炸的话空气炸锅调多少度, 要是自己做鱼片煮几分钟, 火候怎么控制) beside
     a catalog answer that does not say it (no temperature in the pack's words for a temperature)."""
-    if HOME_COOKING.search(clause) or asks_how_it_cooks(clause):
+    if HOME_COOKING.search(clause) or asks_how_it_cooks(clause) or _PER_PERSON_AMOUNT.search(clause):
         return True
     return recipe_part(clause) == "temperature" and not _STATED_HEAT.search(found.answer)
 

@@ -112,7 +112,13 @@ def evidence_clauses(question: str, product: Product, term: str, attrs: list[str
     chosen = sorted(b[1] for b in best)
     if _REMEDY.search(question):  # 到手太硬了咋弄: 到手偏硬 and what the listing says next (和苹果放一起两三天就软了)
         chosen = sorted({j for i in chosen for j in (i, i + 1) if j < len(clauses) and clauses[j][0] == clauses[i][0]})
-    return [clauses[i][1] for i in chosen]
+    only = {j for i in chosen if _NOT_ADDED.search(clauses[i][1]) for j in (i - 1, i + 1)
+            if 0 <= j < len(clauses) and clauses[j][0] == clauses[i][0] and _ONLY_ADDED.match(clauses[j][1])}
+    return [clauses[i][1] for i in sorted(set(chosen) | only)]  # 不加色素 with 只加白砂糖: what is added instead
+
+
+_NOT_ADDED = re.compile(r"不加|不含|不添加|无添加|没有添加")
+_ONLY_ADDED = re.compile(r"(只|仅|只是|仅仅)(加|用|含|放|添加)")
 
 
 _REMEDY = re.compile(r"(咋|怎么|如何)(弄|办|处理)|咋整")

@@ -146,7 +146,7 @@ def _listed_how(chunks: list[Hit], question: str, title: str) -> str:
 def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) -> str:
     """The answer from the recipe's own text, each clause of the question answered by its part
     (温泉蛋要煮多久？水温多少度); '' when the part asked for is not in it."""
-    clauses = [c for c in _QUESTION_CLAUSE.split(question) if c.strip() and c.strip() != dish_name(title)]
+    clauses = _with_bare_why([c for c in _QUESTION_CLAUSE.split(question) if c.strip() and c.strip() != dish_name(title)])
     times_only = all(recipe_part(c) in ("time", "any") for c in clauses)  # 倒多少啤酒然后要烧多久: an amount too
     if recipe_part(question) == "time" and times_only and (each := each_step_time(chunks, question, title)):
         return each  # 焯水和干煸这两步各多久: each step's own time
@@ -177,6 +177,20 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
                        or quoted_sentences(clause, chunks, title, 120, limit=1))
     asked_parts = recipe_part(question) != "any" or any(recipe_part(c) != "any" for c in clauses)  # 馅里放些什么？能不放吗
     return _at_size(_join_answers([a for a in answers if a]), question) if asked_parts else ""
+
+
+_BARE_WHY = re.compile(r"\s*(为啥|为什么|为何|咋回事|怎么回事|什么原因|啥原因)[呢啊呀吖嘞]?\s*")
+
+
+def _with_bare_why(clauses: list[str]) -> list[str]:
+    """A clause that only asks why after one asking no part of the recipe (能马上翻炒吗 为啥) asks it of that clause."""
+    out: list[str] = []
+    for clause in clauses:
+        if out and _BARE_WHY.fullmatch(clause) and recipe_part(out[-1]) == "any":
+            out[-1] += clause  # (什么时候放？为什么: the why keeps its own clause, with the thing carried)
+        else:
+            out.append(clause)
+    return out
 
 
 def _answered_by(clause: str, answer: str) -> bool:

@@ -11,6 +11,7 @@ import pytest
 
 from knowledge import KnowledgeBase, ingest_path
 from pipelines.embeddings import CachedEmbedder, EmbeddingCache, get_embedder
+from pipelines.qa import answer_question
 from tests.utils.paths import PRODUCTS_CSV, RECIPES, REPO
 
 FRESH = REPO / "tests" / "pipelines" / "qa" / "fresh"
@@ -68,3 +69,10 @@ def seed_recipes_kb(root: Path, name: str, recipes: tuple[str, ...]) -> Knowledg
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(recipe, target)
     return knowledge_base(root / "kb", name, root / "recipes", SEED / "catalog.csv")
+
+
+def answered(question: str, kb: KnowledgeBase) -> str:
+    """The answer's text, asserting it is no hand-off (the reason and detail say why when it is)."""
+    answer = answer_question(question, kb, None)
+    assert not answer.handoff, (question, answer.reason, answer.detail)
+    return answer.answer
