@@ -29,7 +29,7 @@ from pipelines.qa.recipe_text import (
 from pipelines.qa.repeats import count_answer
 from pipelines.qa.servings import PIECES_WANTED, servings_sentences
 from pipelines.qa.stages import named_section_lines, numbered_steps, spanned_steps, stage_before_done
-from pipelines.qa.steps import fit_steps
+from pipelines.qa.steps import TIME_OR_HEAT, fit_steps
 from pipelines.qa.text import SEQUENCE_WORDS, asked_words, quoted_sentences, shared_pairs
 from pipelines.qa.times import (
     each_step_time,
@@ -129,9 +129,6 @@ def step_answer(chunks: list[Hit], question: str, title: str, max_chars: int) ->
     return fit_steps(steps, max_chars)
 
 
-_HOW_LONG_OR_HOT = re.compile(r"[0-9一二两三四五六七八九十半]\s*(个)?(分钟|小时|钟头|度|℃|°)|半小时")
-
-
 def _listed_how(chunks: list[Hit], question: str, title: str) -> str:
     """An ingredient line telling how to do the asked action to it, with a time or temperature (米粉（…50 度的温水泡
     半小时）); '' when none does."""
@@ -139,7 +136,7 @@ def _listed_how(chunks: list[Hit], question: str, title: str) -> str:
     family = {f for v in cooking_verbs(rest) if len(v) == 1 for f in (verb_family(v) or (v,))}
     lines = [BULLET.sub("", x).strip() for x in section_lines(chunks, QUANTITY_HEADINGS + INGREDIENT_HEADINGS)]
     things = [w for w in asked_things(rest) if len(w) > 1 and not cooking_verbs(w)]
-    said = [x for x in lines if any(f in x for f in family) and any(w in x for w in things) and _HOW_LONG_OR_HOT.search(x)]
+    said = [x for x in lines if any(f in x for f in family) and any(w in x for w in things) and TIME_OR_HEAT.search(x)]
     return join_parts(list(dict.fromkeys(said))[:2], 160)
 
 
@@ -186,11 +183,14 @@ def _with_bare_why(clauses: list[str]) -> list[str]:
     """A clause that only asks why after one asking no part of the recipe (能马上翻炒吗 为啥) asks it of that clause."""
     out: list[str] = []
     for clause in clauses:
-        if out and _BARE_WHY.fullmatch(clause) and recipe_part(out[-1]) == "any":
-            out[-1] += clause  # (什么时候放？为什么: the why keeps its own clause, with the thing carried)
+        if out and _BARE_WHY.fullmatch(clause) and recipe_part(out[-1]) == "any":  # not 什么时候放？为什么: that
+            out[-1] += clause  # why stays a clause of its own, the thing carried to it
         else:
             out.append(clause)
     return out
+
+
+_ASKED_MEASURE = re.compile(r"(?:几|多少)([\u4e00-\u9fff]{1,2})")
 
 
 def _answered_by(clause: str, answer: str) -> bool:
@@ -199,9 +199,6 @@ def _answered_by(clause: str, answer: str) -> bool:
     asked = _ASKED_MEASURE.search(clause)
     return bool(asked and re.search(r"[\d一二两三四五六七八九十]\s*" + re.escape(asked.group(1)), answer)
                 and all(v in answer for v in cooking_verbs(clause)))
-
-
-_ASKED_MEASURE = re.compile(r"(?:几|多少)([\u4e00-\u9fff]{1,2})")
 
 
 def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, context: str = "") -> str:

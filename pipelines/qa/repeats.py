@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from pipelines.qa.recipe_text import (
-    GENERIC_VERBS,
     NOTE_HEADINGS,
     cooking_verbs,
     dish_name,
@@ -31,7 +30,7 @@ def count_answer(chunks: list[Hit], question: str, title: str) -> str:
     counted_verb = (m.group(1) if (m := _COUNTED.search(rest)) else "")
     if counted_verb in _ADDING:
         family = set(_ADDING)  # 冷水点几次: adding, whatever else the message cooks (煮饺子)
-    elif counted_verb and counted_verb not in GENERIC_VERBS and counted_verb not in "几多少次遍回个":
+    elif counted_verb and cooking_verbs(counted_verb) == [counted_verb]:
         family = set(verb_family(counted_verb) or (counted_verb,))  # 酸菜要冲几遍: 冲洗 2 ～ 3 遍
     else:
         family = {f for v in cooking_verbs(rest) for f in (verb_family(v) or (v,))}

@@ -16,8 +16,8 @@ _CLAUSE = re.compile(r"[^，。；;,！!]+[，。；;,！!]?")
 _LABEL = re.compile(r"^([^，。：:]{2,10})[：:]\s*")
 # What a cook needs exactly: how long, how hot, until when (the facts a how-to answer must keep),
 # and amounts (useful, but the ingredient list has them too).
-_DURATION = re.compile(r"\d+\s*(分钟|小时|秒|S\b|℃|度)|[一二两三四五六七八九十半]+(分钟|小时)")
-_TIMING = re.compile(_DURATION.pattern + r"|[大中小]火|直到|直至|至[^少多]")
+TIME_OR_HEAT = re.compile(r"\d+\s*(分钟|小时|秒|S\b|℃|度)|[一二两三四五六七八九十半]+(分钟|小时)")
+_TIMING = re.compile(TIME_OR_HEAT.pattern + r"|[大中小]火|直到|直至|至[^少多]")
 _AMOUNT = re.compile(r"\d+\s*(g|克|ml|毫升|cm|厘米|mm|L|升)")
 # Cooking actions (common verbs of Chinese recipe writing): a clause doing one is a step's core.
 _ACTION = re.compile(r"[炒煎炸蒸煮炖焖烧烤焯腌拌揉搓擀包卷切剁浇淋倒放加撒翻泡醒烙熬煲炝爆勾收盛]")
@@ -43,7 +43,7 @@ def _parse(step: str) -> tuple[str, list[str]]:
 
 
 def _score(clause: str, first: bool) -> float:
-    timing = 4 if _DURATION.search(clause) else 2 if _TIMING.search(clause) else 0  # 3-5 分钟 over 转大火
+    timing = 4 if TIME_OR_HEAT.search(clause) else 2 if _TIMING.search(clause) else 0  # 3-5 分钟 over 转大火
     return timing + bool(_AMOUNT.search(clause)) + bool(_ACTION.search(clause)) + 0.5 * first
 
 
