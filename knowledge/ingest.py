@@ -10,6 +10,7 @@ from knowledge.base import KnowledgeBase
 from pipelines.catalog import parse_catalog
 from pipelines.errors import InvalidInput
 from pipelines.textio import decode_text
+from pipelines.zh import to_simplified
 
 SEED_DIR = Path(__file__).with_name("seed")
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -52,7 +53,7 @@ def ingest_bytes(kb: KnowledgeBase, doc_id: str, data: bytes, *, kind: str | Non
         report.products += kb.add_products(products, source_id=doc_id)
         report.chunks += len(products)
     elif suffix in TEXT_SUFFIXES:
-        text = decode_text(data, f"文档 {doc_id} ")
+        text = to_simplified(decode_text(data, f"文档 {doc_id} "))  # 白鱔 -> 白鳝: residents read and type Simplified
         report.chunks += kb.add_document(doc_id, text, kind=kind or guess_kind(doc_id, text))  # type: ignore[arg-type]
         report.documents.append(doc_id)
     else:

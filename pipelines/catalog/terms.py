@@ -114,6 +114,13 @@ def product_terms(products: Iterable[Product]) -> dict[str, list[str]]:
             for sku, terms in found.items()}
 
 
+def within_modifier(word: str, name: str) -> bool:
+    """`word` lies inside a modifier of the name (空气 of 空气炸锅鸡翅中): it says how the thing is cooked or kept,
+    not what it is."""
+    units = _merge_modifiers(name_units(split_name(name)[0]))
+    return any(word in u and is_modifier(u) for u in units)
+
+
 def head_terms(name: str) -> list[str]:
     """Words for what the product is, without its leading word: 特级初榨橄榄油 -> 初榨橄榄油, 橄榄油;
     酸梅汤原料包 -> 酸梅汤 (the rest only packs it)."""

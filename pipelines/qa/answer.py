@@ -36,6 +36,7 @@ from pipelines.qa.names import (
 from pipelines.qa.options import AskOptions
 from pipelines.qa.polish import polish
 from pipelines.qa.products import CONTENT_Q, catalog_products, named_products
+from pipelines.qa.recipe_text import cooking_verbs, verb_family
 from pipelines.qa.recipes import dish_name, recipe_answer
 from pipelines.qa.result import Answer, Source, catalog_answer, cite
 from pipelines.qa.routing import _dish_pack, about_contents, bought_pack, catalog_first, inside_name, sold_as_the_dish  # noqa: F401
@@ -43,7 +44,7 @@ from pipelines.qa.scope import AFTER_SALES_PROMISE, outside_scope, service_offer
 from pipelines.qa.screen import screen_question
 from pipelines.qa.several import SOLD_FACTS, combined, dishes_only, subjects, with_pack_facts
 from pipelines.qa.text import quoted_sentences, shared_pairs
-from pipelines.qa.times import ingredient_names, mask_names, names_the_action
+from pipelines.qa.times import asked_action, ingredient_names, mask_names, names_the_action
 from pipelines.qa.typos import correct_cue_typos
 from pipelines.qa.units import per_dish, question_units, with_follow_ups
 from pipelines.retrieval import Hit, Retriever, SourceInfo
@@ -54,7 +55,7 @@ _HOW_THAWED = re.compile(r"怎么(解冻|化冻)|(热水|温水|冷水|微波炉
 _ALLERGY_AFTER = re.compile(r"(的人)?(过敏|不耐受)")  # 牛奶过敏: what the resident cannot eat
 _RECIPE_POINTER = re.compile(r"菜谱|食谱|照着做|按做法")  # 照菜谱一次炸几个: the resident asks the recipe
 # An amount per person (一个人要多少瘦肉末, 每人放几个): a recipe's portion, never a pack's field.
-_PER_PERSON_AMOUNT = re.compile(r"(一个人|一人份?|每个?人|人均)[^，。？?！!]{0,4}(多少|几)")
+_PER_PERSON_AMOUNT = re.compile(r"([一两二三四五六七八九十几0-9]+[个口]?人|一人份?|每个?人|人均)[^，。？?！!]{0,4}(多少|几)")
 _STATED_HEAT = re.compile(r"\d+\s*(℃|°C|°|度)|[大中小]火")
 # What a batch's label or papers say (生产日期, 批号, 检疫证明, 质检报告): a listing describes the product, not a batch.
 _BATCH_RECORDS = re.compile(r"生产日期|出厂日期|包装日期|批号|批次|检疫|质检|检测报告|合格证|证明|证书|发票|溯源码"
@@ -99,11 +100,33 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
     if len(units) < 2:
         return with_pack_facts(_with_recipe_clause(whole, question, kb, options, sources, catalog), question, catalog,
                                sources)
-    answers = [_answer_one(u, kb, llm, options, sources, catalog) for u in units]
+    answers = [_for_dish_before(u, units[:at], kb, options, sources, catalog)
+               or _answer_one(u, kb, llm, options, sources, catalog) for at, u in enumerate(units)]
     found = combined(whole, answers, question, [not subjects(u, catalog, sources) for u in units])
     if found is whole:  # the whole message's recipe answer, with the pack's price or stock it also asks
         found = with_pack_facts(whole, question, catalog, sources)
     return _with_recipe_clause(found, question, kb, options, sources, catalog)
+
+
+# How much of something goes in (牛奶放多少, 糖加几勺): an amount in the cooking, not a pack's size.
+_PUT_IN_AMOUNT = re.compile(r"(放|加|倒|搁|兑)(多少|几)")
+
+
+def _for_dish_before(unit: str, before: list[str], kb: Retriever, options: AskOptions, sources: list[SourceInfo],
+                     catalog: list) -> Answer | None:
+    """A question naming no dish that asks how much of something goes in, after one naming the dish being made (想做胡萝卜
+    甜糕…牛奶放多少): that dish's recipe answers it, when it lists the thing; None otherwise."""
+    if not before or not _PUT_IN_AMOUNT.search(unit) or dishes_only(unit, catalog, sources):
+        return None
+    dishes = [d for u in before for d in named_dishes(u, sources)]
+    if not dishes:
+        return None
+    info = dishes[-1][0]
+    listed = "".join(c.body for c in kb.source_chunks(info.id))
+    if not any(t in listed for _, t in named_products(unit, catalog)) and not any(
+            len(w) > 1 and w in listed for w, flag in pos_cut(unit) if flag.startswith("n")):
+        return None
+    return dish_answer(unit, info, kb, options)
 
 
 def _with_recipe_clause(found: Answer, question: str, kb: Retriever, options: AskOptions, sources: list[SourceInfo],
@@ -111,10 +134,13 @@ def _with_recipe_clause(found: Answer, question: str, kb: Retriever, options: As
     """A catalog answer to a message whose clause points at the recipe (鸡翅中一份多重，照菜谱一次炸几个): that clause
     answered by the dish's recipe (the one named, else the one made of the product), after the pack's facts."""
     asked = [c for c in _CLAUSE_BREAK.split(question) if (_RECIPE_POINTER.search(c) or _cooks_it(c, found)) and asks(c)]
-    if not asked or found.handoff or found.mode != "catalog" or any(s.kind == "recipe" for s in found.sources):
+    if not asked or found.handoff or found.mode != "catalog" or any(s.kind == "recipe" and s.title in found.answer
+                                                                     for s in found.sources):  # not those passed over
         return found
-    terms = [t for _, t in named_products(question, catalog)]
-    dishes = named_dishes(question, sources) or dishes_made_of(terms, sources)
+    named = named_products(question, catalog)
+    terms = [t for _, t in named]
+    heads = [w for p, _ in named for w in product_terms([p]).get(p.sku, [])]  # 法式羊排 -> 羊排 of 香煎羊排
+    dishes = named_dishes(question, sources) or dishes_made_of(terms, sources) or dishes_made_of(heads, sources)
     clause = _RECIPE_POINTER.sub("", asked[0])  # 照菜谱一次炸几个 of 鸡翅中: how many 鸡翅中
     if not any(flag.startswith("n") and len(w) > 1 for w, flag in pos_cut(clause)):  # it names no thing of its own
         clause = "".join(t for t in terms if t not in clause) + clause
@@ -135,6 +161,8 @@ def _cooks_it(clause: str, found: Answer) -> bool:
     a catalog answer that does not say it (no temperature in the pack's words for a temperature)."""
     if HOME_COOKING.search(clause) or asks_how_it_cooks(clause) or _PER_PERSON_AMOUNT.search(clause):
         return True
+    if recipe_part(clause) == "time" and (verbs := cooking_verbs(asked_action(clause))):
+        return not any(f in found.answer for v in verbs for f in (verb_family(v) or (v,)))  # 腌多久: the pack says no 腌
     return recipe_part(clause) == "temperature" and not _STATED_HEAT.search(found.answer)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipelines.catalog import Product, product_terms
-from pipelines.catalog.terms import split_name
+from pipelines.catalog.terms import split_name, within_modifier
 from pipelines.catalog.vocabulary import is_modifier, is_place
 from pipelines.facts import asked_allergens, is_allergy_question
 from pipelines.facts.allergens import reaction_pattern
@@ -77,7 +77,8 @@ def named_products(question: str, products: list[Product]) -> list[tuple[Product
     terms = product_terms(products)
     by_sku = {p.sku: p for p in products}
     for word in _naming_words(question):
-        owners = [p.sku for p in products if _names(word, split_name(p.name)[0]) and word not in p.get("origin")]
+        owners = [p.sku for p in products if _names(word, split_name(p.name)[0]) and word not in p.get("origin")
+                  and not within_modifier(word, p.name)]  # 空气 of 空气炸锅鸡翅中 is the pot, not the wings
         if len(owners) == 1 and not (is_modifier(word) or is_place(word) or pointed_at(question, word)):  # 带鱼 names
             # 舟山带鱼段 alone
             terms[owners[0]] = [*terms[owners[0]], word]

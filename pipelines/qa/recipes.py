@@ -75,6 +75,7 @@ _MEASURE = re.compile("|".join(_MEASURES))
 _STATED_TIME = re.compile(r"\d\s*(分钟|小时|秒)")
 _NEEDS = "需要："  # how an ingredient answer starts
 _EACH = re.compile(r"分别|各自|各|每样|每种")  # 各放多少: of each, no thing named
+_JOINED = re.compile(r"和|跟|还有|以及|、")
 _NO_THING = frozenset(("菜谱", "食谱", "做法", "照", "按", "放", "加", "用", "要", "人", "口人"))  # 照菜谱放几个: no ingredient
 _MEASURE_WORD = re.compile(r"克|千克|公斤|斤|两|毫升|升|g|kg|ml|个|勺|杯|碗|片|根|颗", re.IGNORECASE)
 
@@ -143,6 +144,8 @@ def _listed_how(chunks: list[Hit], question: str, title: str) -> str:
 def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) -> str:
     """The answer from the recipe's own text, each clause of the question answered by its part
     (温泉蛋要煮多久？水温多少度); '' when the part asked for is not in it."""
+    if _DOUBT.search(question) and (doubted := doubt_answer(chunks, question, title)):
+        return doubted  # 调料碗里糖比淀粉还多，是不是写错了: the note saying 糖比淀粉多是非常合理的, and why
     clauses = _with_bare_why([c for c in _QUESTION_CLAUSE.split(question) if c.strip() and c.strip() != dish_name(title)])
     times_only = all(recipe_part(c) in ("time", "any") for c in clauses)  # 倒多少啤酒然后要烧多久: an amount too
     if recipe_part(question) == "time" and times_only and (each := each_step_time(chunks, question, title)):
@@ -164,6 +167,8 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
             continue
         if recipe_part(clause) not in ("time", "temperature"):  # those read the message's telling clauses themselves
             clause = told + clause  # 没有草鱼的话，能换成别的鱼片吗: which fish is to be replaced
+        elif at and not [w for w in own if len(w) > 1 and w not in _MEASURES]:  # 能用空气炸锅烤吗？几度烤多久: in it
+            clause = "".join(_asked_of(clauses[at - 1], title)) + clause
         told = ""
         if answers and _answered_by(clause, answers[-1]) and all(w in answers[-1] + clauses[at - 1] for w in own):
             continue  # 最后泼的是什么油？要烧到几成热: the step just quoted says 烧至 7 成热
@@ -176,7 +181,35 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
     return _at_size(_join_answers([a for a in answers if a]), question) if asked_parts else ""
 
 
+def _asked_of(clause: str, title: str) -> list[str]:
+    """What a clause asks about: its things of two or more characters, not actions or measures."""
+    return [w for w in asked_things(clause.replace(dish_name(title), " ")) if len(w) > 1 and not cooking_verbs(w)
+            and not _MEASURE_LIKE.search(w)]
+
+
+_MEASURE_LIKE = re.compile(r"温|度|时间|火|[一二两三四五六七八九十几]")  # 油温, 一遍: how or which time, not what
+
+
 _BARE_WHY = re.compile(r"\s*(为啥|为什么|为何|咋回事|怎么回事|什么原因|啥原因)[呢啊呀吖嘞]?\s*")
+
+
+# A resident doubting what the recipe says (是不是写错了, 正常吗): recipes answer such doubts in their notes.
+_DOUBT = re.compile(r"写错|错了吗|是不是错|有没有错|搞错|打错|弄错|对吗|对不对|没错吧|正常吗|正不正常|正常不|合理吗|没问题吧")
+_LEAST_SHARED = 3  # character pairs a line must share with the doubt to be about it (糖比|比淀|淀粉)
+
+
+def doubt_answer(chunks: list[Hit], question: str, title: str) -> str:
+    """The note (else step) line sharing most of what the resident doubts, whole: it says whether that is right and
+    why; '' when none shares enough."""
+    rest = _DOUBT.sub(" ", question.replace(dish_name(title), " "))
+    notes = [BULLET.sub("", x).strip() for x in section_lines(chunks, NOTE_HEADINGS)]
+    steps = [STEP_MARK.sub("", BULLET.sub("", x)).strip() for x in section_lines(chunks, STEP_HEADINGS)]
+    for lines in (notes, steps):
+        score = {x: shared_pairs(rest, x) for x in lines}
+        top = max(score.values(), default=0)
+        if top >= _LEAST_SHARED:
+            return join_parts([x for x in lines if score[x] == top][:1], 200)
+    return ""
 
 
 def _with_bare_why(clauses: list[str]) -> list[str]:
@@ -246,7 +279,21 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
         return state  # 豆角要炒到什么样: 翻炒至变色（青绿色变为翠绿色）
     if part == "steps":
         return step_answer(chunks, question, title, max_chars)
+    if part == "any" and _CAN.search(question):
+        return guide_answer(chunks, question, title, max_chars)
     return ""
+
+
+_CAN = re.compile(r"能|可以|行不行|行吗|可不可以")
+
+
+def guide_answer(chunks: list[Hit], question: str, title: str, max_chars: int) -> str:
+    """能用空气炸锅烤吗: the numbered steps of the recipe's own section for that tool or way (空气炸锅特别操作指南);
+    '' when no such section's heading names it."""
+    rest = question.replace(dish_name(title), " ")
+    words = [w for w in asked_things(rest) if len(w) > 1 and not cooking_verbs(w)]
+    held = [c for c in chunks if any(w in _heading(c) for w in words) and any(STEP_MARK.match(x) for x in c.body.splitlines())]
+    return fit_steps(numbered_steps([x for c in held for x in c.body.splitlines()]), max_chars)
 
 
 def advice_answer(chunks: list[Hit], question: str, title: str) -> str:
@@ -376,22 +423,30 @@ def _one_character_items(chunks: list[Hit]) -> set[str]:
             if (m := _ONE_CHARACTER_ITEM.match(x))}
 
 
+_ADDED_ITEM = re.compile(r"^(放|加|撒|倒|下)([\u4e00-\u9fff])$")  # jieba's 放盐, 加糖: the thing is the item
+_ORDINAL_STEP = re.compile(r"第\s*([一二三四五六七八九十\d]+)\s*步")
+
+
 def why_answer(chunks: list[Hit], question: str, title: str) -> str:
     """Why the recipe does something: its sentences naming the thing asked that give a reason (为了, 会, 更香),
     the notes' first; '' when none does."""
     rest = question.replace(dish_name(title), " ")
-    things = [w for w in asked_things(rest) if len(w) > 1 and not cooking_verbs(w) and w not in SEQUENCE_WORDS]
     single = _one_character_items(chunks)  # 为什么要加盐: a one-character ingredient (盐, 糖, 醋) is a thing
+    asked = [m.group(2) if (m := _ADDED_ITEM.match(w)) and m.group(2) in single else w for w in asked_things(rest)]  # 放盐
+    things = [w for w in asked if len(w) > 1 and not cooking_verbs(w) and w not in SEQUENCE_WORDS]
+    things += [f"步骤{m.group(1)}" for m in _ORDINAL_STEP.finditer(rest)]  # 第二步 is 步骤二 in a note
     things += [ch for ch in dict.fromkeys(rest) if ch in single and not any(ch in w for w in things)]
     things = [v for w in things for v in (w, *aliases_of(w), *KITCHEN_WORDS.get(w, ()))]
     verbs = [f for v in cooking_verbs(rest) for f in (verb_family(v) or (v,))]
-    notes = split_sentences(section_lines(chunks, NOTE_HEADINGS))
-    everything = split_sentences([x for h in chunks for x in h.body.splitlines()])
+    notes = _backed(split_sentences(section_lines(chunks, NOTE_HEADINGS)))
+    everything = _backed(split_sentences([x for h in chunks for x in h.body.splitlines()]))
     purposed = [s for s in everything if any(re.search(re.escape(w) + _PURPOSE, s) for w in things if len(w) > 1)]
     said = [s for s in dict.fromkeys(notes + everything) if _REASON.search(s) or s in purposed]  # 白醋增香: the thing's use
-    score = {s: 2 * sum(w in s or (len(w) > 2 and w[:-1] in s) for w in things) + any(w[-1] in s for w in things)
+    score = {s: 2 * sum(w in s or (len(w) > 2 and w[:-1] in s) or 0.5 * (len(w) == 2 and set(w) <= set(s)) for w in things)
+             + any(w[-1] in s for w in things)
              + any(v in s for v in verbs) * (1 + bool(_STRONG_REASON.search(s)))
              + 2 * (s in purposed) for s in said}
+    # 关小火 and 将火关小: a two-character thing said in another order counts half;
     # 冷水 -> 水: a compound's head (the last character) says what it is; 花生米 -> 花生: the thing without its last
     # character (米, 片, 丁) is the same food; 不能不冲洗，否则会过酸: the verb asked about with a reason stated outright
     # answers, though no thing is named
@@ -399,10 +454,29 @@ def why_answer(chunks: list[Hit], question: str, title: str) -> str:
     return join_parts([s for s in said if top >= 2 and score[s] == top][:2], 160)
 
 
+# A sentence giving the reason for the one before it (如果忘记此步骤，水可能会漫出; 否则会粘锅): it means nothing alone.
+_REFERS_BACK = re.compile(r"^(如果|要是|若)?(忘记|忘了|跳过|省略|不做)?(此|这|这一|这个|该)(步骤|步|一步|操作)|^(否则|不然|这样)")
+
+
+def _backed(sentences: list[str]) -> list[str]:
+    """Each sentence, one that refers back joined to the sentence before it."""
+    out: list[str] = []
+    for s in sentences:
+        if out and _REFERS_BACK.search(s):
+            out[-1] = out[-1].rstrip("。") + "。" + s
+        else:
+            out.append(s)
+    return out
+
+
 def temperature_answer(chunks: list[Hit], question: str, title: str, context: str = "") -> str:
     """A temperature (烤箱预热多少度, 用多少度的水): the sentence or quantity line stating one that names most of
     what the question names (with the message's clauses that ask nothing: 进烤箱，温度和时间怎么设 is about the
     oven), a step before a note and, when a time is asked too, one stating both; '' when the recipe states none."""
+    if (each := _EACH.search(question)) and len(parts := _JOINED.split(question[:each.start()])) > 1:
+        tail = question[each.start():]  # 头一遍和复炸的油温各是多少: each one's temperature
+        answers = [temperature_answer(chunks, p + tail.replace(each.group(0), ""), title) for p in parts if p.strip()]
+        return _join_answers([a for a in answers if a])
     rest = told_with(question, context).replace(dish_name(title), " ")
     words = [w for w in asked_things(rest) + cooking_verbs(rest) if w not in dish_name(title) and w not in _MEASURES]
     lines = table_rows([BULLET.sub("", x).strip() for x in section_lines(chunks, QUANTITY_HEADINGS + INGREDIENT_HEADINGS)])

@@ -44,6 +44,8 @@ def combined(whole: Answer, answers: list[Answer], question: str, unnamed: list[
     if not whole.handoff and all(f and f in whole.answer for f in facts):
         return whole
     texts = list(dict.fromkeys(a.answer.rpartition("（来源")[0].rstrip("。") for a in answers))
+    texts = [t.removeprefix(texts[i - 1].partition("：")[0] + "：") if i and "：" in texts[i - 1] else t
+             for i, t in enumerate(texts)]  # 胡萝卜甜糕的做法：… once, not before each of its answers
     cited = list({s.id: s for a in answers for s in a.sources}.values())
     titles = [s.title for a in answers for s in a.sources[:1]]
     return Answer("。".join(texts) + "。" + cite(titles), cited, mode=answers[0].mode)

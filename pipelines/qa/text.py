@@ -24,6 +24,8 @@ _CAUSES = {"氧化": ("发黑", "变黑", "变色", "褐变", "发褐", "变褐"
 _INTENSIFIED = re.compile(r"(?P<state>[\u4e00-\u9fff])(?:邦邦|梆梆|乎乎|呼呼|巴巴|趴趴|塌塌|溜溜)|稀(碎|烂)")
 _ALL_ASKED = re.compile(r"都(是|有|放|用|加|包|要)了?(些)?(什么|啥|哪些)|(有|是)哪些|哪几(样|种)")
 _MOST_LISTED = 4
+_PERMISSION = re.compile(r"行不行|行吗|可以吗|可不可以|能不能|成不成|中不中|好不好使")
+_RULE = re.compile(r"一定|必须|务必|千万|切记|切勿|不要|不能|不可|别")  # how recipes state a rule
 _TITLE_SUFFIX = re.compile(r"(的)?(做法|制作方法|教程)$")
 
 
@@ -31,6 +33,16 @@ def sentences_of(chunks: list[Hit]) -> list[str]:
     lines = [_MARKUP.sub("", line) for h in chunks for line in h.body.splitlines()]
     found = [s.strip(" \t") for line in lines for s in _SENTENCE.findall(line)]
     return [s for s in dict.fromkeys(found) if len(s) > 3]
+
+
+def _headings_of(chunks: list[Hit]) -> dict[str, str]:
+    """Each sentence -> the last heading of the section it is in."""
+    found: dict[str, str] = {}
+    for h in chunks:
+        heading = (h.meta.get("heading") or "").rpartition(" > ")[2]
+        for s in sentences_of([h]):
+            found.setdefault(s, heading)
+    return found
 
 
 def shared_pairs(question: str, text: str) -> int:
@@ -76,7 +88,11 @@ def quoted_sentences(question: str, chunks: list[Hit], title: str, max_chars: in
     if not words:  # the question is the title (an FAQ the leader answered): its text is the answer
         words = [t.word for t in content_terms(question)]
     weights = word_weights(question, words, sentences)
-    scores = {s: sum(weights[w] * term_match(w, s) for w in words) for s in sentences}
+    headed = _headings_of(chunks)  # 要不要预热: of sentences saying 预热 alike, the one under 预热空气炸锅 is about it
+    scores = {s: sum(weights[w] * (term_match(w, s) + 0.1 * (term_match(w, s) > 0 and w in headed.get(s, ""))) for w in words)
+              for s in sentences}
+    if _PERMISSION.search(question):  # 开大火行不行: a sentence laying down the rule (一定要小火) answers whether one may
+        scores = {s: v + 2 * bool(v and _RULE.search(s)) for s, v in scores.items()}
     ranked = [s for s in sorted(sentences, key=lambda s: -scores[s]) if scores[s] >= 0.5]
     top = scores[ranked[0]] if ranked else 0
     if _ALL_ASKED.search(question):  # 外面包的都是啥: every sentence as good as the best, not only the first two

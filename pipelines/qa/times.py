@@ -62,6 +62,12 @@ _TURNED = re.compile(r"转(?=多久|几分钟|几秒|几个?小时|多长时间|
 _REST_ASKED = re.compile(r"放(?=多久|几分钟|几个?小时|多长时间|一会)")
 _SINCE = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(分钟|小时|钟头|秒)(以)?后")
 _ADDING = re.compile(r"下锅|下入|放入|加入|倒入|打入|加|放|下")
+# A cooking verb naming a vessel (烤盘, 烤箱, 蒸笼, 炒锅, 空气炸锅): putting food in it is no baking, steaming or frying yet.
+_VESSEL = re.compile(r"[烤蒸炒煎炸煮炖烘焗](?=[盘箱架笼网炉锅])")
+# Ovens and air fryers are set to a temperature: a step setting one bakes or air-fries (烤, 烘, 焗, 炸) whatever verb
+# it uses (空气炸锅 200°C，10 分钟).
+_DRY_HEAT = frozenset("烤烘焗炸")
+_HEAT_SET = re.compile(r"\d\s*(°C|℃|°|度)")
 # Several steps asked at once: 各/分别/这两步, or 一共 after steps joined by 加/和 (发酵加二次醒发一共多久).
 _EACH_STEP = re.compile(r"各|分别|这两步|这几步|每一?步")
 _TOTAL_OF_JOINED = re.compile(r"(加上?|和|跟)[^，,。？?]{1,8}(一共|总共)")
@@ -164,8 +170,9 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     carried = _with_previous(split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks)), steps)
     # 炖多久: 大火煮开后等 5 分钟 brings it to the boil, it does not stew (煮多久 may well mean that boil)
     boil_up = not _BOIL_UP.search(asked) and not any(v in ("煮", "烧") for v in verbs)
-    itself = {s: _verb_score(_BOIL_UP.sub("　", t) if boil_up else t, verbs)
-              for s in steps + notes for t in [mask_names(carried.get(s, s), named)]}
+    dry = any(v in _DRY_HEAT for v in verbs)  # 烤几分钟: 空气炸锅 200°C，10 分钟 bakes, though it says no 烤
+    itself = {s: max(_verb_score(_BOIL_UP.sub("　", t) if boil_up else t, verbs), int(dry and bool(_HEAT_SET.search(t))))
+              for s in steps + notes for t in [_VESSEL.sub("　", mask_names(carried.get(s, s), named))]}
     acts = {s: max(itself[s], min(1, _verb_score(headings.get(s, ""), verbs))) + 0.25 * bool(itself[s])
             for s in steps + notes}
     # a step doing the action itself (烧鸭肉 30 分钟) before one only under a heading that does (开始煮: 翻炒 4 分钟)
