@@ -1,6 +1,6 @@
 """Resident Q&A judged by its answer text: correct / wrong / handed off per question type.
 
-    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|unseen9|seed|seed2|seed3|seed4|seed5|seed6|seed7|unseen10|unseen11|unseen12|seed8|unseen13|seed10|unseen15|seed9|unseen14|seed11|unseen16|seed12|unseen17|seed13|unseen18 ...] [--no-llm] [--verbose]
+    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|unseen9|seed|seed2|seed3|seed4|seed5|seed6|seed7|unseen10|unseen11|unseen12|seed8|unseen13|seed10|unseen15|seed9|unseen14|seed11|unseen16|seed12|unseen17|seed13|unseen18|seed14|unseen19 ...] [--no-llm] [--verbose]
 
 Sets: dev (../shared/eval/questions-dev.jsonl with tests/pipelines/qa/rules-dev.jsonl) and extra
 (questions-extra.jsonl + rules-extra.jsonl) and tune (questions-tune.jsonl, rules inline, written for
@@ -27,8 +27,9 @@ of the ninth session's tuning (unseen12 then read, seed7 not). seed9 (held out i
 eleventh) and unseen14; seed11 (the default tenant) and unseen16 (shared, fresh3), written at the start of the eleventh
 session by helpers who read only the knowledge and RULES.md, and run once after its tuning, not tuned on; seed12
 (the default tenant) and unseen17 (shared, fresh, fresh2), written the same way in the eleventh session to tune on;
-seed13 (the default tenant) and unseen18 (shared, fresh2), written at the start of the twelfth session the same way and
-run once after its tuning, not tuned on.
+seed13 (the default tenant) and unseen18 (shared, fresh2), written at the start of the twelfth session the same way,
+run once after its first round of tuning and then read; seed14 (the default tenant) and unseen19 (shared, fresh),
+written in the twelfth session before its second round and run once after it, not tuned on.
 Each knowledge base lives in a temporary folder; embeddings are cached under var/bench.
 """
 
@@ -93,6 +94,8 @@ SETS: dict[str, list[Part]] = {
     "unseen17": [(RULES / "unseen17" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh", "fresh2")],
     "seed13": [(RULES / "seed13" / "seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
     "unseen18": [(RULES / "unseen18" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh2")],
+    "seed14": [(RULES / "seed14" / "seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
+    "unseen19": [(RULES / "unseen19" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh")],
 }
 
 

@@ -161,6 +161,8 @@ def _cooks_it(clause: str, found: Answer) -> bool:
     a catalog answer that does not say it (no temperature in the pack's words for a temperature)."""
     if HOME_COOKING.search(clause) or asks_how_it_cooks(clause) or _PER_PERSON_AMOUNT.search(clause):
         return True
+    if recipe_part(clause) == "count":  # 要冲几遍水: how often a step is repeated is a recipe's
+        return True
     if recipe_part(clause) == "time" and (verbs := cooking_verbs(asked_action(clause))):
         return not any(f in found.answer for v in verbs for f in (verb_family(v) or (v,)))  # 腌多久: the pack says no 腌
     return recipe_part(clause) == "temperature" and not _STATED_HEAT.search(found.answer)
@@ -181,7 +183,8 @@ def _promise(question: str, catalog: list) -> Answer | None:
 def _normalised(question: str, kb: Retriever, sources: list[SourceInfo], catalog: list) -> str:
     """The question with misspelt and shortened product and dish names written as the knowledge writes them."""
     known = known_names(catalog, sources)
-    tails = [d[i:] for d in dish_names(sources) for i in range(1, len(d) - 2) if is_dictionary_word(d[i:])]
+    tails = [d[i:] for d in dish_names(sources) for i in range(1, len(d) - 2)  # 荞麦面 of 酱拌荞麦面, 啤酒鸭 of 乡村啤酒鸭
+             if is_dictionary_word(d[i:]) or is_dictionary_word(d[:i])]
     question = correct_typos(question, known + tails)  # 乔麦面 of 酱拌荞麦面: the dish's head, misspelt
     question = respell_dish_aliases(question, dish_names(sources))  # 排骨炖土豆 before 炖土豆 reads as a short name
     question = expand_short_dish_names(question, dish_names(sources), known)

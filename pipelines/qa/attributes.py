@@ -76,8 +76,8 @@ _YES_NO = re.compile(r"(吗|么|嘛|没有|没)[？?！!。\s]*$|是不是|是�
 _KEEP = re.compile(r"(放|存|保存|冷藏|冷冻)(得了)?(几天|多少天|几个月|多久|多长时间)(?![^，。？?]{0,2}[才再])")
 # Something else in place of an ingredient (买不到桂鱼能用什么代替, 没老干妈了能换别的酱吗): the recipe's note on it.
 _SUBSTITUTE = re.compile(r"代替|替代|替换|换成|换别的|换其他|换个|用别的|用其他|买不到|没有?[^，。？?]{1,6}了"
-                         r"|(用|拿)(什么|啥|别的|其他)[^，。？?]{0,2}替|不会[^，。？?]{1,6}(能|可以)(用|拿)")
-# (用啥替: 替 alone is the spoken 替代; 不会炒糖色能用…: a step the cook cannot do, the recipe's way around it)
+                         r"|(用|拿)(什么|啥|别的|其他)[^，。？?]{0,2}[替换]|不会[^，。？?]{1,6}(能|可以)(用|拿)")
+# (用啥替, 拿什么换: 替 and 换 alone are the spoken 替代; 不会炒糖色能用…: a step the cook cannot do, the recipe's way around it)
 # When an ingredient goes in (土豆什么时候下锅, 盐哪一步放): the step that adds it, with its timing.
 _WHEN = re.compile(r"(什么时候|啥时候|何时|哪一步|第几步|几时)(再)?(下锅|下|放|加|倒)")
 # Why a recipe does something (为什么要放五花肉, 加冷水有什么用): the sentence that gives its reason.
@@ -93,7 +93,7 @@ _TIME = re.compile(r"多久|多长时间|多少时间|多少功夫|多长功夫|
 # How much of an ingredient a recipe uses: answered from its quantity (计算/用量) lines.
 _AMOUNT = re.compile(r"多少克|几克|几两|多少两|几斤|多少斤|几碗|几杯|多少勺|多少g|多少毫升|多少ml|几毫升|(用|放|加|要|买|准备|备|倒|下|兑|掺|配)多少|几个|几勺|几片|几颗|几根|几只|用量|多少量|比例")
 _INGREDIENTS = re.compile(r"材料|原料|食材|用料|配料|准备(些)?(什么|啥)|准备哪些|需要(些)?(什么|啥)|需要哪些|要什么|放什么|放哪些|加什么|调料|买什么"
-                          r"|(用|放|加|拿)(什么|啥|哪种)|(要|都)?(放|加|用)(哪些|些啥)|哪些东西")
+                          r"|(用|放|加|拿)(什么|啥|哪种)|(要|都)?(放|加|用)(哪些|些啥|些什么)|哪些东西")
 # Whether a dish uses something: 里面有鱼吗, 要放糖吗, 加不加葱; 放一会 is letting it rest, no thing put in.
 _CONTAINS_ING = re.compile(r"(有|放|加|用|含)(没有|不)?(?!一会|一下|一阵|一段|一边)[\u4e00-\u9fff]{1,4}(吗|么|嘛)[？?]?$|(有没有|放不放|加不加|要不要放|要不要加)")
 _HOW_TO = re.compile(r"(怎么|咋)(做|煮|炒|蒸|炖|弄|调|烧|煎|炸|烤|拌|包|熬|腌|处理|切|泡|发|加|点|铺|摆)|做法|步骤|教程|顺序|先后|次序"

@@ -81,12 +81,13 @@ def _modal_glued(word: str) -> bool:
 
 def _unseen_verb(word: str, retriever: Retriever, unseen: float) -> bool:
     """A verb no text here uses (停电, 退款) is key; a modal plus a verb (能放, 可以吃) is phrasing, as are an adverb
-    and a modal (还要, 就要), light verbs and directions (拿来, 等到) and a verb with where it goes (倒进去, 拌下去);
+    and a modal (还要, 就要), light verbs and directions (拿来, 等到), a verb with where it goes (倒进去, 拌下去) and a verb
+    done (烤完, 蒸好: when, the action itself is the verb);
     characters jieba's HMM glued together (水各放) are no word at all."""
     return (len(word) > 1 and word[0] not in _MODALS and retriever.idf(word) >= unseen
             and is_dictionary_word(word) and word not in _PHASE_VERBS
             and not set(word) <= _ADVERBS_AND_MODALS and not set(word) <= _LIGHT_AND_DIRECTIONAL
-            and not set(word[1:]) <= _DIRECTIONAL)
+            and not set(word[1:]) <= _DIRECTIONAL and not (len(word) == 2 and word[1] in "完好"))  # 烤完: after 烤
 
 
 def group_sources(question: str, hits: list[Hit], retriever: Retriever) -> list[SourceEvidence]:

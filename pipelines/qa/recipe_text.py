@@ -77,7 +77,7 @@ def verb_family(verb: str) -> tuple[str, ...]:
 def join_parts(parts: list[str], max_chars: int) -> str:
     chosen, used = [], 0
     for part in parts:
-        part = part.rstrip("。；;，")
+        part = part.rstrip("。；;，！!")
         if not part:
             continue
         if used + len(part) + 1 > max_chars and chosen:

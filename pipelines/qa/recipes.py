@@ -33,6 +33,7 @@ from pipelines.qa.steps import TIME_OR_HEAT, fit_steps
 from pipelines.qa.text import SEQUENCE_WORDS, asked_words, quoted_sentences, shared_pairs
 from pipelines.qa.times import (
     each_step_time,
+    ingredient_names,
     keep_answer,
     numbered_lines,
     steps_after_adding,
@@ -154,14 +155,17 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
         return _at_size(part_answer(clauses[0] if clauses else question, chunks, title, max_chars, question), question)
     answers, things, told = [], "", ""
     listed_text = "".join(section_lines(chunks, INGREDIENT_HEADINGS + QUANTITY_HEADINGS))
+    names = ingredient_names(chunks)
     for at, clause in enumerate(clauses):
-        own = [w for w in asked_things(clause.replace(dish_name(title), " ")) if not cooking_verbs(w) and not _EACH.fullmatch(w)]
+        own = [w for w in asked_things(clause.replace(dish_name(title), " ")) if (not cooking_verbs(w) or w in listed_text)
+               and not _EACH.fullmatch(w) and w not in _NO_THING]  # 味淋 is listed, no 淋; 放多少 names nothing
         listed = answers[-1].removeprefix(_NEEDS).rstrip("。") if answers and answers[-1].startswith(_NEEDS) else ""
         if not own and listed and recipe_part(clause) == "amount":  # 裹粉用什么粉？各放多少: each one just listed
             clause = listed + clause
         elif not own and things:  # 为什么要放五花肉，放多少: how much 五花肉
             clause = things + clause
-        things = "".join(w for w in own if w in listed_text) or things  # 水温 of 水温多少度 is no thing to carry
+        things = "".join(w for w in own if any(w in n for n in names)) or things  # 水温 of 水温多少度 is no thing to
+        # carry, nor 代替 of 也可用料酒代替: only an ingredient's name
         if not asks(clause) and any(asks(c) for c in clauses[at + 1:]):
             told += clause + "，"  # 进烤箱，温度和时间怎么设: the first clause tells what the second asks about
             continue
@@ -177,7 +181,8 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
             continue
         answers.append(part_answer(clause, chunks, title, max_chars, question)
                        or quoted_sentences(clause, chunks, title, 120, limit=1))
-    asked_parts = recipe_part(question) != "any" or any(recipe_part(c) != "any" for c in clauses)  # 馅里放些什么？能不放吗
+    asked_parts = (recipe_part(question) != "any" or any(recipe_part(c) != "any" for c in clauses)  # 馅里放些什么？能不放吗
+                   or bool(_EAT_NOW.search(question)))
     return _at_size(_join_answers([a for a in answers if a]), question) if asked_parts else ""
 
 
@@ -279,9 +284,28 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
         return state  # 豆角要炒到什么样: 翻炒至变色（青绿色变为翠绿色）
     if part == "steps":
         return step_answer(chunks, question, title, max_chars)
+    if part == "any" and _EAT_NOW.search(question):
+        return rest_answer(chunks)  # 做好当天就能吃吗，还是要放: 放置一夜更加入味
     if part == "any" and _CAN.search(question):
         return guide_answer(chunks, question, title, max_chars)
     return ""
+
+
+# Whether the finished dish is eaten at once or left to rest (当天就能吃吗, 烤完能直接吃吗, 还是要放一晚).
+_EAT_NOW = re.compile(r"(当天|马上|立刻|立马|直接|现在|做好|做完|出锅|烤完|烤好|蒸好|煮好)[^，。？?]{0,4}?(能|可以)?[^，。？?]{0,2}吃"
+                      r"(吗|不|么|嘛|了吗)|还是要放|要不要放")
+# How recipes say a dish is left to rest or chilled before eating, and what it gains (放置一夜更加入味, 放入冰箱…过夜).
+_RESTED = re.compile(r"放置|静置|放凉|晾凉|冷藏|冰箱|过夜|一夜|一晚|隔夜")
+_GAINS = re.compile(r"入味|风味|更好吃|才好吃|口感|定型|凝固|再吃|食用|最好")
+
+
+def rest_answer(chunks: list[Hit]) -> str:
+    """How long the finished dish rests, or where, before it is eaten: the steps then notes saying so, with what it
+    gains; '' when the recipe says nothing of it."""
+    steps = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
+    notes = split_sentences(section_lines(chunks, NOTE_HEADINGS))
+    said = [s for s in dict.fromkeys(steps + notes) if _RESTED.search(s) and _GAINS.search(s)]
+    return join_parts(said[:2], 160)
 
 
 _CAN = re.compile(r"能|可以|行不行|行吗|可不可以")

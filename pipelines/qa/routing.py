@@ -9,6 +9,7 @@ from pipelines.catalog.terms import split_name
 from pipelines.qa.attributes import CATALOG_ONLY, is_yes_no, recipe_part
 from pipelines.qa.dishes import HOME
 from pipelines.qa.products import CONTENT_Q
+from pipelines.zh import pos_cut
 
 _HAS = re.compile(r"有没有|有无|有[^，。？?]{1,6}(吗|么|嘛|没)")  # 有没有防腐剂: what the pack holds
 _PACK_SUFFIX = re.compile(r"(预制菜|半成品|料理包|调理包|快手菜)$")
@@ -58,8 +59,15 @@ def sold_as_the_dish(question: str, products: list, dish: str) -> bool:
         return True  # 酸菜鱼预制菜要加多少水: the resident named the pack itself, not the dish
     if HOME.search(question):
         return False  # 自己包的饺子, 做扣肉的时候: the dish cooked at home
+    made = [w for w, _ in pos_cut(question.replace(dish, " ")) if _MADE_PART.search(w)]
+    if any(not any(w in p.describe() for p, _ in products) for w in made):
+        return False  # 宫保鸡丁的碗汁放些啥: a sauce the cook mixes, which the pack's listing never names
     asked = recipe_part(question) == "any" or about_contents(question, dish) or _BOUGHT.search(question)
     return same and bool(asked or _thawing_a_frozen_pack(question, products))  # 买的酱香饼怎么煎: the pack
+
+
+# What a cook makes along the way (碗汁, 调料汁, 面糊, 馅儿, 面团): a part of a home recipe, not of a pack.
+_MADE_PART = re.compile(r"^[\u4e00-\u9fff]{0,2}(汁|糊|馅|面团)$")
 
 
 def bought_pack(question: str) -> bool:

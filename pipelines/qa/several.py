@@ -54,7 +54,8 @@ def combined(whole: Answer, answers: list[Answer], question: str, unnamed: list[
 # 买一袋够不够, 买几盒, 一盒能做几杯: the pack's size
 _PACK_ENOUGH = re.compile(r"[一两二三几](份|袋|盒|包|箱|瓶|罐|桶)[^，,。？?]{0,6}够|(买|要|订|拿)几(份|袋|盒|包|箱|瓶|罐|桶|斤)"
                           r"|[一两](份|袋|盒|包|箱|瓶|罐|桶)(能|可以)?[做用吃装蒸煮炒泡冲拌腌调](几|多少)"
-                          r"|[一每](份|袋|盒|包|箱|瓶|罐|桶)(大概|大约|约|有|是)*(多少|几)[只个块片根条枚斤克]")  # 一盒多少只
+                          r"|[一每](份|袋|盒|包|箱|瓶|罐|桶)(大概|大约|约|有|是)*(多少|几)[只个块片根条枚斤克]"  # 一盒多少只
+                          r"|[一每](份|袋|盒|包|箱|瓶|罐|桶)(大概|大约|约|有|是)*(多少|多重|多大)(?=$|[\s，,。？?！!])")  # 一份多少
 
 
 def with_pack_facts(found: Answer, question: str, catalog: list, sources: list[SourceInfo]) -> Answer:

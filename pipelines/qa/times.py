@@ -30,8 +30,8 @@ _DURATION = re.compile(r"[0-9一二两三四五六七八九十半几]+\s*(个)?(
 # The whole dish asked for: 一共, 全程, 做下来 (from start to end), and a span 从备菜到出锅 (from one point to another).
 _TOTAL = re.compile(r"一共|总共|全程|整个|从头|全部做|做完|做好|总时间|做下来|从[^，,。？?！!\s]{1,6}到")
 # Words for getting the whole dish done, not one step (everyday speech: 几分钟能搞定, 下班回来做来得及吗,
-# 做起来快不快, 多久能出锅/上桌); a verb of daily life (下班, 回来) is no cooking step either, see _recipe_verbs.
-_DONE = re.compile(r"搞定|完成|来得及|赶得及|赶得上|[做弄]起来|出锅|起锅|上桌|端上")
+# 做起来快不快, 多久能出锅/上桌/吃上); a verb of daily life (下班, 回来) is no cooking step either, see _recipe_verbs.
+_DONE = re.compile(r"搞定|完成|来得及|赶得及|赶得上|[做弄]起来|出锅|起锅|上桌|端上|吃上|吃到嘴")
 # How recipes state the whole dish's time: explicitly (预计制作时间, 一共, 全程, HowToCook's intros 从备料到出锅约需
 # 30 分钟, 大约需要) before in passing (时间, 耗时, 慢炖一小时即可完成).
 _TOTAL_STATED = re.compile(r"预计|时长|一共|总共|全程|到(出锅|上桌)|大约需要|约需")
@@ -180,7 +180,8 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     common = {w for w in things if len(w) > 1 and not cooking_verbs(w) and sum(w in s for s in every_step) >= 3}
     weight = {w: (1 if w in own else 0.5) / (2 if w in common else 1) for w in things}
     # a thing that runs through the steps (包饺子的面要醒多久: 饺子 is in every stage) says little of which step
-    score = {s: acts[s] + sum(weight[w] for w in things if w in s) + 0.5 * any(p in s for p in phrases)
+    labels = step_labels(chunks)  # 2. **排骨焯水**： over its sub-lines: 沸腾后等待 3 分钟 is the ribs' blanching
+    score = {s: acts[s] + sum(weight[w] for w in things if w in labels.get(s, "") + s) + 0.5 * any(p in s for p in phrases)
              + 0.5 * unit(s) for s in steps + notes}
     ranked = [s for s in steps + notes if s not in intro]
     # only the introduction does the asked action (腌一刻钟就够入味), or only it counts in the asked unit
@@ -194,6 +195,21 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     most = max(shared_pairs(asked, s) for s in best)  # a tie: the one sharing most of the wording (冰水, 捞出)
     best = [s for s in best if shared_pairs(asked, s) == most][:2]
     return join_parts([s for s in steps + notes if s in best], 200)
+
+
+def step_labels(chunks: list[Hit]) -> dict[str, str]:
+    """Each sentence of a numbered step's sub-lines -> that step's label (2. **排骨焯水**： -> 排骨焯水): recipes name a
+    step on its numbered line and put what is done on the lines under it."""
+    labels: dict[str, str] = {}
+    label = ""
+    for line in section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks):
+        if STEP_MARK.match(line):
+            text = STEP_MARK.sub("", line).replace("**", "").strip()
+            label = text.rstrip("：:") if text.endswith(("：", ":")) else ""
+        elif label and BULLET.match(line):
+            for sentence in split_sentences([line]):
+                labels.setdefault(sentence, label)
+    return labels
 
 
 def _sharing_words(steps: list[str], asked: str) -> list[str]:

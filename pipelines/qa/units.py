@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pipelines.catalog.vocabulary import modifiers
 from pipelines.qa.attributes import CATALOG_ONLY, asked_attributes, asks_how_it_cooks, is_yes_no, recipe_part
 from pipelines.qa.message import ASKING_WORD, ENDS_IN_NOT
 from pipelines.zh import pos_cut
@@ -123,7 +124,8 @@ def _cooks_something_else(unit: str) -> bool:
     手工水饺要先解冻吗，煮几分钟 asks of the pack, 包饺子的面要醒多久 of a dough the pack never was."""
     return (recipe_part(unit) in ("time", "amount", "servings", "temperature", "count")
             and not [a for a in asked_attributes(unit) if a != "how_to_eat"]  # 煮白粥…放多少米: cooking, no pack fact
-            and any(len(w) > 1 and w[-1] not in "前后时" for w in _things(unit, [])))  # 水开后再煮: a moment, no thing
+            and any(len(w) > 1 and w[-1] not in "前后时" and not any(w in m and m in unit for m in modifiers())
+                    for w in _things(unit, [])))  # 水开后再煮: a moment, no thing; 空气炸锅调几度: the pot (a modifier)
 
 
 # The dish made (做好了, 蒸完后) or a wait before it is eaten (冷藏几个钟头能吃): of a dish the message makes, not the pack.

