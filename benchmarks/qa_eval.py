@@ -29,7 +29,7 @@ session by helpers who read only the knowledge and RULES.md, and run once after 
 (the default tenant) and unseen17 (shared, fresh, fresh2), written the same way in the eleventh session to tune on;
 seed13 (the default tenant) and unseen18 (shared, fresh2), written at the start of the twelfth session the same way,
 run once after its first round of tuning and then read; seed14 (the default tenant) and unseen19 (shared, fresh),
-written in the twelfth session before its second round and run once after it, not tuned on.
+written in the twelfth session before its second round and run once after it, then read and tuned on in its third.
 Each knowledge base lives in a temporary folder; embeddings are cached under var/bench.
 """
 

@@ -56,6 +56,10 @@ _ALLERGY_AFTER = re.compile(r"(的人)?(过敏|不耐受)")  # 牛奶过敏: wha
 _RECIPE_POINTER = re.compile(r"菜谱|食谱|照着做|按做法")  # 照菜谱一次炸几个: the resident asks the recipe
 # An amount per person (一个人要多少瘦肉末, 每人放几个): a recipe's portion, never a pack's field.
 _PER_PERSON_AMOUNT = re.compile(r"([一两二三四五六七八九十几0-9]+[个口]?人|一人份?|每个?人|人均)[^，。？?！!]{0,4}(多少|几)")
+# Nutrients and production claims residents ask of a food (营养成分 on Chinese labels; 转基因, 防腐剂, 激素…): a listing
+# that never names one does not settle it, whatever field the question's other words match.
+_UNSTATED = re.compile(r"蛋白质|脂肪|热量|卡路里|大卡|碳水|膳食纤维|维生素|胆固醇|嘌呤|营养成分|含糖量|含钠量"
+                       r"|转基因|防腐剂|添加剂|激素|抗生素|农药残留|农残|香精|甜味剂")
 _STATED_HEAT = re.compile(r"\d+\s*(℃|°C|°|度)|[大中小]火")
 # What a batch's label or papers say (生产日期, 批号, 检疫证明, 质检报告): a listing describes the product, not a batch.
 _BATCH_RECORDS = re.compile(r"生产日期|出厂日期|包装日期|批号|批次|检疫|质检|检测报告|合格证|证明|证书|发票|溯源码"
@@ -237,6 +241,9 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
         measure = unknown_measure(question, kb)
         if measure and not any(ch in p.describe() for p, _ in products for ch in measure):  # 度数 of 酒精度约1%
             return _handoff(options, "not_in_knowledge", measure)  # 糖度有多少: no field measures it
+        unstated = [m.group(0) for m in _UNSTATED.finditer(question) if not any(m.group(0)[:2] in p.describe() for p, _ in products)]
+        if unstated:  # 每100克有多少蛋白质, 是不是转基因的: a nutrient or claim the listing never states
+            return _handoff(options, "not_in_knowledge", unstated[0])
         records = [m.group(0) for m in _BATCH_RECORDS.finditer(question)
                    if not any(m.group(0) in p.describe() for p, _ in products)]
         if records:  # 能告诉我生产日期吗: a batch's date or papers, which no listing holds unless it says so

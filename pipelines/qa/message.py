@@ -43,7 +43,7 @@ def _two_questions(text: str) -> str:
     for i in range(1, len(pieces) - 1, 2):
         before = re.split(r"[，,。？?！!；;]", pieces[i - 1])[-1]
         after = re.split(r"[，,。？?！!；;]", pieces[i + 1])[0]
-        asks_after = (_WH.search(after) and len(after) > 3) or _A_NOT_A.search(after)
+        asks_after = (_WH.search(after) and len(after) > 3) or A_NOT_A.search(after)
         tells = len(before) >= _TELLING_CHARS and _ends_a_word(before, after)  # 早饭想蒸馒头再配个荷包蛋 馒头蒸几分钟
         tells = tells or before[-1:] == after[:1]  # 反沙芋头熬糖 糖和水各放多少: the thing said again starts anew
         if before and asks_after and (_WH.search(before) or tells):
@@ -66,7 +66,7 @@ def _ends_a_word(before: str, after: str) -> bool:
 _SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # An A-not-A question (辣不辣, 有没有牛油) is a whole question too: a break after it, once something follows the
 # A-not-A itself, ends it (辣不辣 有没有牛油 小朋友要吃); 有没有\n麸质 still runs on to what it asks about.
-_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 _PHRASE_BREAK = re.compile(r"\s+")
 _TAKES_OBJECT = frozenset("有是要能会用放加含可需")  # 有没有 X, 是不是 X, 要不要 X: the A-not-A asks about what follows
 # A phrase ending in a question word has asked its question (焖多久 焯水又要几分钟), unless what follows the
@@ -80,8 +80,11 @@ ENDS_IN_NOT = re.compile(r"(?<![要还也并都就别])不$")
 
 
 def asks(clause: str) -> bool:
-    """The clause asks something itself (a question word, or an A-not-A ending in 不)."""
-    return bool(ASKING_WORD.search(clause) or ENDS_IN_NOT.search(clause))
+    """The clause asks something itself (a question word, an A-not-A: 咸不咸, 辣不辣, or one ending in 不)."""
+    return bool(ASKING_WORD.search(clause) or ENDS_IN_NOT.search(clause) or A_NOT_A.search(clause))
+
+
+A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")  # 咸不咸, 够不够, 新鲜不新鲜 asks by its form
 _COUNTED = re.compile(r"[钱块元斤克个只分秒天小时号点]|一")
 # Regional question words said the standard way, so one set of cue patterns reads every resident:
 # Southwestern Mandarin (咋个, 啷个, 啥子, 没得, 莫得, 得不得, 好多钱, 要好久), Northern and Northeastern
@@ -114,7 +117,7 @@ def _end_a_not_a(text: str) -> str:
     out, start = [], 0
     for match in _PHRASE_BREAK.finditer(text):
         phrase = text[start:match.start()].rpartition("，")[2]
-        asked = list(_A_NOT_A.finditer(phrase))
+        asked = list(A_NOT_A.finditer(phrase))
         ends = bool(asked) and (asked[-1].end() < len(phrase) or asked[-1].group(1) not in _TAKES_OBJECT)
         ends = ends or bool(_WH_END.search(phrase) and not _COUNTED.match(text, match.end())) or bool(ENDS_IN_NOT.search(phrase))
         following = _PHRASE_BREAK.split(text[match.end():], maxsplit=1)[0]

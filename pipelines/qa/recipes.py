@@ -65,7 +65,7 @@ _FIRE = re.compile(r"[大中小文武猛旺]火|关火|火力")
 _PURPOSE = r"(增香|提香|提鲜|提味|去腥|除腥|解腻|上色|调色|增色)"
 _STRONG_REASON = re.compile(r"否则|不然|为了|防止|避免|以免|目的|因为|所以")
 _ONE_CHARACTER_ITEM = re.compile(r"^[*\-+\s]*([\u4e00-\u9fff])(?:\s|\d|$)")  # * 盐, - 糖 10g
-_REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用|保证|确保|原理|关键|有助于|容易"
+_REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用|保证|确保|原理|关键|有助于|容易|主要是"
                      r"|可以(?=[^，。；]{0,2}(锁|保|防|去|减|增|提))")  # 先用香油拌匀，可以锁住水分: what it does
 _TEMPERATURE = re.compile(r"℃|°|\d\s*(摄氏)?度")
 _TOO_EARLY = re.compile(r"太早|太晚|早了|晚了|最后(再)?放|不要(过)?早")  # a note on when, and what goes wrong otherwise
@@ -100,7 +100,9 @@ def contains_answer(chunks: list[Hit], question: str, title: str) -> str:
     name it; the whole list when no item does, so the resident sees it is not an ingredient."""
     rest = question.replace(dish_name(title), " ")
     said = [m.group(1) for m in _USES.finditer(rest)]  # 加盐吗: jieba calls 加盐 a verb, the thing is 盐
-    things = [w for t in [*said, *asked_things(rest)] for w in (t, *aliases_of(t)) if not cooking_verbs(t)]
+    asked = [t[0] if len(t) == 2 and t[1] in "都也还就又" else t for t in asked_things(rest)]  # jieba's 盐|都 -> 盐都
+    asked = [m.group(2) if (m := _ADDED_ITEM.match(t)) else t for t in [*said, *asked]]  # 还用加盐吗: 盐
+    things = [w for t in asked for w in (t, *aliases_of(t)) if not cooking_verbs(t) and t not in _FUNCTION_CHARS]
     if not things:
         return ""
     items = ingredient_items(chunks)
@@ -157,7 +159,8 @@ def recipe_answer(question: str, chunks: list[Hit], title: str, max_chars: int) 
     listed_text = "".join(section_lines(chunks, INGREDIENT_HEADINGS + QUANTITY_HEADINGS))
     names = ingredient_names(chunks)
     for at, clause in enumerate(clauses):
-        own = [w for w in asked_things(clause.replace(dish_name(title), " ")) if (not cooking_verbs(w) or w in listed_text)
+        own = [m.group(2) if (m := _ADDED_ITEM.match(w)) else w for w in asked_things(clause.replace(dish_name(title), " "))]
+        own = [w for w in own if (not cooking_verbs(w) or w in listed_text)
                and not _EACH.fullmatch(w) and w not in _NO_THING]  # 味淋 is listed, no 淋; 放多少 names nothing
         listed = answers[-1].removeprefix(_NEEDS).rstrip("。") if answers and answers[-1].startswith(_NEEDS) else ""
         if not own and listed and recipe_part(clause) == "amount":  # 裹粉用什么粉？各放多少: each one just listed
@@ -447,6 +450,7 @@ def _one_character_items(chunks: list[Hit]) -> set[str]:
             if (m := _ONE_CHARACTER_ITEM.match(x))}
 
 
+_WHEN_WORDS = frozenset(("时候", "时间", "期间"))  # 炖的时候为啥不能扣盖: when, not what the reason is about
 _ADDED_ITEM = re.compile(r"^(放|加|撒|倒|下)([\u4e00-\u9fff])$")  # jieba's 放盐, 加糖: the thing is the item
 _ORDINAL_STEP = re.compile(r"第\s*([一二三四五六七八九十\d]+)\s*步")
 
@@ -457,7 +461,7 @@ def why_answer(chunks: list[Hit], question: str, title: str) -> str:
     rest = question.replace(dish_name(title), " ")
     single = _one_character_items(chunks)  # 为什么要加盐: a one-character ingredient (盐, 糖, 醋) is a thing
     asked = [m.group(2) if (m := _ADDED_ITEM.match(w)) and m.group(2) in single else w for w in asked_things(rest)]  # 放盐
-    things = [w for w in asked if len(w) > 1 and not cooking_verbs(w) and w not in SEQUENCE_WORDS]
+    things = [w for w in asked if len(w) > 1 and not cooking_verbs(w) and w not in SEQUENCE_WORDS and w not in _WHEN_WORDS]
     things += [f"步骤{m.group(1)}" for m in _ORDINAL_STEP.finditer(rest)]  # 第二步 is 步骤二 in a note
     things += [ch for ch in dict.fromkeys(rest) if ch in single and not any(ch in w for w in things)]
     things = [v for w in things for v in (w, *aliases_of(w), *KITCHEN_WORDS.get(w, ()))]

@@ -22,7 +22,9 @@ _OTHER_SHOP = re.compile(rf"({'|'.join(_SHOPS)})|(超市|菜市场|菜场|菜市
 _MEDICAL = re.compile(r"(湿疹|发烧|发热|咳嗽|腹泻|拉肚子|拉稀|便秘|呕吐|起疹子|出疹子|红疹|过敏|中毒)(了|的时候|期间)"
                       r"|医院|医生|看病|就医|吃药|用药|药物|什么药|打针|挂号"
                       # what a food cures (贫血…能补回来吗, 吃多久能好): a health claim no label makes
-                      r"|能治|治疗|治好|根治|疗效|药效|偏方|补回来|吃[^，。？?！!]{0,8}多久(能|才能|就能)好|降(血压|血糖|血脂)")
+                      r"|能治|治疗|治好|根治|疗效|药效|偏方|补回来|吃[^，。？?！!]{0,8}多久(能|才能|就能)好|降(血压|血糖|血脂)"
+                      # how much a day with a condition (我有高血压…每天吃多少合适): a dose only a doctor sets
+                      r"|(高血压|糖尿病|血糖高|高血脂|痛风|尿酸高|三高|肾病)[^。？?！!]{0,12}(每天|一天|每日|每顿|一顿)[^，。？?]{0,4}(吃|喝|用)(多少|几)")
 # A symptom going on now (宝宝这两天拉肚子, 孩子有点发烧) is the same, unless it is a reaction to a food (喝牛奶拉肚子) or
 # names who the resident is (拉肚子的人); 过敏 stays an allergy question unless it has happened (过敏了).
 _ONGOING = re.compile(r"(湿疹|发烧|发热|咳嗽|腹泻|拉肚子|拉稀|便秘|呕吐|起疹子|出疹子|红疹)(?!的人|的宝宝|的孩子|的小孩|的老人|者)")

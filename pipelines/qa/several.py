@@ -9,10 +9,11 @@ import re
 from pipelines.catalog import product_terms
 from pipelines.qa.attributes import asked_attributes
 from pipelines.qa.dishes import named_dishes
+from pipelines.qa.message import A_NOT_A
 from pipelines.qa.products import named_products
 from pipelines.qa.recipe_text import dish_name
 from pipelines.qa.result import Answer, catalog_answer, cite
-from pipelines.qa.routing import inside_name
+from pipelines.qa.routing import inside_name, sold_as_the_dish
 from pipelines.retrieval import SourceInfo
 
 SOLD_FACTS = ("price", "arrival", "stock")  # facts only a product in the catalog has
@@ -92,8 +93,9 @@ def _own_clause_pack(question: str, products: list, dishes: list[str]) -> Answer
     for clause in _CLAUSE.split(question):
         named = [(p, t) for p, t in products  # 糖和水各放多少: a one-character 糖 is the recipe's sugar, no pack
                  if any(len(w) > 1 and w in clause for w in (t, *product_terms([p]).get(p.sku, [])))]
-        attrs = [a for a in asked_attributes(clause) if a != "stock"]
-        if named and attrs and not any(d in clause or d[-2:] in clause for d in dishes):
-            if found := catalog_answer(clause, named, attrs):
+        attrs = [a for a in asked_attributes(clause) if a != "stock"] or (["quoted"] if A_NOT_A.search(clause) else [])
+        dish_named = [d for d in dishes if d in clause or d[-2:] in clause]  # 张师傅的红糖馒头蒸之前要不要解冻: the pack
+        if named and attrs and all(sold_as_the_dish(clause, named, d) for d in dish_named):
+            if found := catalog_answer(clause, named, [a for a in attrs if a != "quoted"]):  # 咸不咸: its own words
                 return found
     return None

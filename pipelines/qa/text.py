@@ -22,6 +22,8 @@ _CAUSES = {"氧化": ("发黑", "变黑", "变色", "褐变", "发褐", "变褐"
 # A state said with a colloquial intensifier (硬邦邦, 黑乎乎, 干巴巴): recipes write the bare state (发硬); 稀碎 and 稀烂
 # (fallen to pieces) are what recipes call 碎 (容易碎).
 _INTENSIFIED = re.compile(r"(?P<state>[\u4e00-\u9fff])(?:邦邦|梆梆|乎乎|呼呼|巴巴|趴趴|塌塌|溜溜)|稀(碎|烂)")
+# Spoken words and the written ones recipes use for them (吃 → 食用, 热一下 → 加热): register, not synonyms of a list.
+_WRITTEN_AS = (("吃", "食用"), ("热一下", "加热"), ("热热", "加热"))
 _ALL_ASKED = re.compile(r"都(是|有|放|用|加|包|要)了?(些)?(什么|啥|哪些)|(有|是)哪些|哪几(样|种)")
 _MOST_LISTED = 4
 _PERMISSION = re.compile(r"行不行|行吗|可以吗|可不可以|能不能|成不成|中不中|好不好使")
@@ -84,6 +86,7 @@ def quoted_sentences(question: str, chunks: list[Hit], title: str, max_chars: in
     words = [t.word for t in content_terms(question.replace(name, " ")) if t.word not in name]
     words += [cause for cause, signs in _CAUSES.items() if any(s in question for s in signs) and cause not in words]
     words += [w for m in _INTENSIFIED.finditer(question) if (w := m.group("state") or "碎") not in words]
+    words += [w for said, w in _WRITTEN_AS if said in question and w not in words]  # 吃之前热一下: 食用前…加热
     sentences = sentences_of(chunks)
     if not words:  # the question is the title (an FAQ the leader answered): its text is the answer
         words = [t.word for t in content_terms(question)]

@@ -173,14 +173,14 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
     dry = any(v in _DRY_HEAT for v in verbs)  # 烤几分钟: 空气炸锅 200°C，10 分钟 bakes, though it says no 烤
     itself = {s: max(_verb_score(_BOIL_UP.sub("　", t) if boil_up else t, verbs), int(dry and bool(_HEAT_SET.search(t))))
               for s in steps + notes for t in [_VESSEL.sub("　", mask_names(carried.get(s, s), named))]}
-    acts = {s: max(itself[s], min(1, _verb_score(headings.get(s, ""), verbs))) + 0.25 * bool(itself[s])
+    labels = step_labels(chunks)  # 2. **排骨焯水**： over its sub-lines: 沸腾后等待 3 分钟 is the ribs' blanching
+    acts = {s: max(itself[s], min(1, _verb_score(headings.get(s, "") + labels.get(s, ""), verbs))) + 0.25 * bool(itself[s])
             for s in steps + notes}
     # a step doing the action itself (烧鸭肉 30 分钟) before one only under a heading that does (开始煮: 翻炒 4 分钟)
     every_step = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
     common = {w for w in things if len(w) > 1 and not cooking_verbs(w) and sum(w in s for s in every_step) >= 3}
     weight = {w: (1 if w in own else 0.5) / (2 if w in common else 1) for w in things}
     # a thing that runs through the steps (包饺子的面要醒多久: 饺子 is in every stage) says little of which step
-    labels = step_labels(chunks)  # 2. **排骨焯水**： over its sub-lines: 沸腾后等待 3 分钟 is the ribs' blanching
     score = {s: acts[s] + sum(weight[w] for w in things if w in labels.get(s, "") + s) + 0.5 * any(p in s for p in phrases)
              + 0.5 * unit(s) for s in steps + notes}
     ranked = [s for s in steps + notes if s not in intro]
@@ -198,14 +198,13 @@ def time_answer(chunks: list[Hit], question: str, title: str, context: str = "")
 
 
 def step_labels(chunks: list[Hit]) -> dict[str, str]:
-    """Each sentence of a numbered step's sub-lines -> that step's label (2. **排骨焯水**： -> 排骨焯水): recipes name a
-    step on its numbered line and put what is done on the lines under it."""
+    """Each sentence of a numbered step's sub-lines -> that step's numbered line (2. **排骨焯水**： -> 排骨焯水, 5. 第一步：
+    焯水): recipes name a step on its numbered line and put what is done on the lines under it."""
     labels: dict[str, str] = {}
     label = ""
     for line in section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks):
-        if STEP_MARK.match(line):
-            text = STEP_MARK.sub("", line).replace("**", "").strip()
-            label = text.rstrip("：:") if text.endswith(("：", ":")) else ""
+        if STEP_MARK.match(line):  # 2. **排骨焯水**：, 5. 第一步：焯水
+            label = STEP_MARK.sub("", line).replace("**", "").strip().rstrip("：:")
         elif label and BULLET.match(line):
             for sentence in split_sentences([line]):
                 labels.setdefault(sentence, label)
