@@ -91,6 +91,11 @@ def test_retrieval_alone_ranks_the_expected_source_first_for_most(shared_kb):
     # the eleventh session's tuning batch (first run 0.854 over its three files)
     ("unseen17/shared.jsonl", "shared_kb", 0.95), ("unseen17/fresh2.jsonl", "fresh2_kb", 0.95),
     ("unseen17/fresh.jsonl", "fresh_kb", 0.88),  # three misses of 27 remain (揭盖 wait, 泡 + 蒸, 老面), see README
+    # the twelfth session's: held out at 0.898 (unseen16, eleventh session), 0.966 (unseen18) and 0.875 (unseen19),
+    # each then read and fixed
+    ("unseen16/shared.jsonl", "shared_kb", 0.95), ("unseen16/fresh3.jsonl", "fresh3_kb", 0.95),
+    ("unseen18/shared.jsonl", "shared_kb", 0.95), ("unseen18/fresh2.jsonl", "fresh2_kb", 0.95),
+    ("unseen19/shared.jsonl", "shared_kb", 0.90), ("unseen19/fresh.jsonl", "fresh_kb", 0.90),  # misses listed in README
 ])
 def test_an_invented_set_on_its_own_knowledge(request, questions, kb, least_correct):
     """Each fresh question set on the invented catalog and recipes it was written for (see RULES.md)."""
