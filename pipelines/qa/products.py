@@ -185,8 +185,8 @@ def product_answer(question: str, product: Product, term: str, attrs: list[str])
         only = only_group_question(asked)  # nothing else asked: every clause must speak of the group
         parts = [p for p in parts if (not only and not SAYS_SUITABLE.search(p)) or all(names_group(p, g) for g in groups)]
         said = [c for c in field_clauses(product) if speaks_to(c, groups)]
-        said += [f"标注为{t}" for t in field_text(product, "tags").split("，")  # the leader's tag 素食 names whom it is for
-                 if t and all(names_group(t, g) for g in groups) and not at_risk(t)]
+        said += [f"标注为{t}" for t in field_text(product, "tags").split("，")  # the leader's tag 素食 names whom it is for;
+                 if t and all(names_group(t, g) for g in groups) and not at_risk(asked)]  # a tag never clears 糖尿病
         parts = [c for c in said if not any(c in p for p in parts)] + parts  # 一岁以下婴儿不宜食用 answers 宝宝能喝吗
         if at_risk(asked) and not any(all(names_group(p, g) for g in groups) for p in parts):
             return ""  # 我有糖尿病能吃吗，甜不甜: the answer to the rest would read as a yes the label never gives
