@@ -165,11 +165,12 @@ def _cooks_it(clause: str, found: Answer) -> bool:
     a catalog answer that does not say it (no temperature in the pack's words for a temperature)."""
     if HOME_COOKING.search(clause) or asks_how_it_cooks(clause) or _PER_PERSON_AMOUNT.search(clause):
         return True
-    if recipe_part(clause) == "count":  # 要冲几遍水: how often a step is repeated is a recipe's
+    part = recipe_part(clause)
+    if part == "count":  # 要冲几遍水: how often a step is repeated is a recipe's
         return True
-    if recipe_part(clause) == "time" and (verbs := cooking_verbs(asked_action(clause))):
+    if part == "time" and (verbs := cooking_verbs(asked_action(clause))):
         return not any(f in found.answer for v in verbs for f in (verb_family(v) or (v,)))  # 腌多久: the pack says no 腌
-    return recipe_part(clause) == "temperature" and not _STATED_HEAT.search(found.answer)
+    return part == "temperature" and not _STATED_HEAT.search(found.answer)
 
 
 def _promise(question: str, catalog: list) -> Answer | None:
@@ -241,7 +242,8 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
         measure = unknown_measure(question, kb)
         if measure and not any(ch in p.describe() for p, _ in products for ch in measure):  # 度数 of 酒精度约1%
             return _handoff(options, "not_in_knowledge", measure)  # 糖度有多少: no field measures it
-        unstated = [m.group(0) for m in _UNSTATED.finditer(question) if not any(m.group(0)[:2] in p.describe() for p, _ in products)]
+        unstated = [m.group(0) for m in _UNSTATED.finditer(question)
+                    if not any(m.group(0)[:2] in p.describe() for p, _ in products)]
         if unstated:  # 每100克有多少蛋白质, 是不是转基因的: a nutrient or claim the listing never states
             return _handoff(options, "not_in_knowledge", unstated[0])
         records = [m.group(0) for m in _BATCH_RECORDS.finditer(question)

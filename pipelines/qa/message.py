@@ -83,8 +83,6 @@ def asks(clause: str) -> bool:
     """The clause asks something itself (a question word, an A-not-A: 咸不咸, 辣不辣, or one ending in 不)."""
     return bool(ASKING_WORD.search(clause) or ENDS_IN_NOT.search(clause) or A_NOT_A.search(clause))
 
-
-A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")  # 咸不咸, 够不够, 新鲜不新鲜 asks by its form
 _COUNTED = re.compile(r"[钱块元斤克个只分秒天小时号点]|一")
 # Regional question words said the standard way, so one set of cue patterns reads every resident:
 # Southwestern Mandarin (咋个, 啷个, 啥子, 没得, 莫得, 得不得, 好多钱, 要好久), Northern and Northeastern

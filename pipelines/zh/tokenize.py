@@ -46,23 +46,20 @@ def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
     return pos
 
 
-@lru_cache(maxsize=64)
-def _extra_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    return re.compile("|".join(map(re.escape, words))) if words else None
-
-
 # A cook's heat level before 烧 (大火烧开, 中小火烧 10 分钟): jieba's dictionary prefers 火烧 (a flatbread) and
 # cuts 大|火烧|开, losing both the heat and the action. General kitchen usage, no tenant's words.
-_HEAT_BEFORE_BURN = re.compile(r"(?:中大|中小|[大中小猛旺文武微])火(?=烧)")
+_HEAT_BEFORE_BURN = r"(?:中大|中小|[大中小猛旺文武微])火(?=烧)"
+
+
+@lru_cache(maxsize=64)
+def _extra_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join([*map(re.escape, words), _HEAT_BEFORE_BURN]))
 
 
 def _pieces(text: str, extra_words: Iterable[str]) -> list[tuple[str, bool]]:
     """(piece, is_extra_word): `text` split at the longest matches of the extra words (and of a heat level)."""
     words = tuple(sorted({w for w in extra_words if len(w) > 1}, key=lambda w: (-len(w), w)))
     pattern = _extra_pattern(words)
-    if pattern is None and not _HEAT_BEFORE_BURN.search(text):
-        return [(text, False)]
-    pattern = re.compile("|".join(p for p in (pattern.pattern if pattern else "", _HEAT_BEFORE_BURN.pattern) if p))
     pieces, pos = [], 0
     for match in pattern.finditer(text):
         pieces += [(text[pos:match.start()], False), (match.group(), True)]
