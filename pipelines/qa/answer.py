@@ -38,11 +38,11 @@ from pipelines.qa.polish import polish
 from pipelines.qa.products import CONTENT_Q, catalog_products, named_products
 from pipelines.qa.recipe_text import cooking_verbs, verb_family
 from pipelines.qa.recipes import dish_name, recipe_answer
-from pipelines.qa.result import Answer, Source, catalog_answer, cite
+from pipelines.qa.result import Answer, Source, catalog_answer, cite, cited_titles
 from pipelines.qa.routing import _dish_pack, about_contents, bought_pack, catalog_first, inside_name, sold_as_the_dish  # noqa: F401
 from pipelines.qa.scope import AFTER_SALES_PROMISE, outside_scope, service_offered
 from pipelines.qa.screen import screen_question
-from pipelines.qa.several import SOLD_FACTS, combined, dishes_only, subjects, with_pack_facts
+from pipelines.qa.several import SOLD_FACTS, combined, dishes_only, subjects, with_own_clause_pack, with_pack_facts
 from pipelines.qa.text import quoted_sentences, shared_pairs
 from pipelines.qa.times import asked_action, ingredient_names, mask_names, names_the_action
 from pipelines.qa.typos import correct_cue_typos
@@ -95,7 +95,9 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
         outside = None  # 能帮忙磨粉吗 of a listing saying 可帮磨粉: the listing answers
     if outside:
         promised = outside == "after_sales" and _promise(_normalised(question, kb, sources, catalog), catalog)
-        return promised or _handoff(options, "out_of_scope", outside)  # 齐橙…有烂的给赔不: the listing's 坏果包赔
+        if promised:  # 齐橙…有烂的给赔不: the listing's 坏果包赔, and what else the message asks answered after it
+            return _with_the_rest(promised, question, kb, llm, options)
+        return _handoff(options, "out_of_scope", outside)
     question = _normalised(question, kb, sources, catalog)
     question = with_follow_ups(question, lambda text: subjects(text, catalog, sources))
     whole = _answer_one(question, kb, llm, options, sources, catalog)
@@ -104,12 +106,28 @@ def _answer(question: str, kb: Retriever, llm: LLM | None, options: AskOptions) 
     if len(units) < 2:
         return with_pack_facts(_with_recipe_clause(whole, question, kb, options, sources, catalog), question, catalog,
                                sources)
-    answers = [_for_dish_before(u, units[:at], kb, options, sources, catalog)
-               or _answer_one(u, kb, llm, options, sources, catalog) for at, u in enumerate(units)]
+    answers = [_for_dish_before(u, units[:at], kb, options, sources, catalog)  # 一袋几张，自己做的话酱料用哪几种酱:
+               or with_own_clause_pack(_answer_one(u, kb, llm, options, sources, catalog), u, catalog, sources)  # pack
+               for at, u in enumerate(units)]  # facts a clause of a dish's question asks too
     found = combined(whole, answers, question, [not subjects(u, catalog, sources) for u in units])
     if found is whole:  # the whole message's recipe answer, with the pack's price or stock it also asks
         found = with_pack_facts(whole, question, catalog, sources)
     return _with_recipe_clause(found, question, kb, options, sources, catalog)
+
+
+def _with_the_rest(promised: Answer, question: str, kb: Retriever, llm: LLM | None, options: AskOptions) -> Answer:
+    """A listing's after-sales promise, followed by the answer to the message's other clauses (橙子有坏的能赔吗，白灼虾
+    为什么不能开大火); the promise alone when they ask nothing or go to the leader."""
+    clauses = [c for c in _CLAUSE_BREAK.split(question) if c.strip()]
+    rest = "，".join(c for c in clauses if not outside_scope(c))
+    if not rest or rest == question or not asks(rest):
+        return promised
+    other = _answer(rest, kb, llm, options)
+    if other.handoff:
+        return promised
+    text = promised.answer.rpartition("（来源")[0] + other.answer.rpartition("（来源")[0]
+    return Answer(text + cite(cited_titles(promised.answer) + cited_titles(other.answer)),
+                  promised.sources + other.sources, mode=other.mode)
 
 
 # How much of something goes in (牛奶放多少, 糖加几勺): an amount in the cooking, not a pack's size.
@@ -191,16 +209,23 @@ def _normalised(question: str, kb: Retriever, sources: list[SourceInfo], catalog
     tails = [d[i:] for d in dish_names(sources) for i in range(1, len(d) - 2)  # 荞麦面 of 酱拌荞麦面, 啤酒鸭 of 乡村啤酒鸭
              if is_dictionary_word(d[i:]) or is_dictionary_word(d[:i])]
     question = correct_typos(question, known + tails)  # 乔麦面 of 酱拌荞麦面: the dish's head, misspelt
-    question = respell_dish_aliases(question, dish_names(sources))  # 排骨炖土豆 before 炖土豆 reads as a short name
-    question = expand_short_dish_names(question, dish_names(sources), known)
-    if not any(d in question for d in dish_names(sources)):  # 有卖X吗, X多少钱: X is sold, no dish (clause by clause:
-        ingredients = cache(lambda: recipe_ingredients(kb, sources))  # 一组多少钱，拿来做意式奶冻… names the dish in
-        question = "".join(  # the clause that asks no price)
-            part if any(a in SOLD_FACTS for a in asked_attributes(part))
-            else expand_dish_heads(part, dish_names(sources), known, ingredients)
-            for part in re.split(r"([，,。？?！!；;\s]+)", question))
-    question = respell_dish_aliases(question, dish_names(sources))
-    question = respell_short_aliases(question, dish_names(sources), known)
+    recipes_named = dish_names(sources)
+    ingredients = cache(lambda: recipe_ingredients(kb, sources))
+
+    named_in_full = any(d in question for d in recipes_named)
+
+    def respelt(part: str) -> str:  # 排骨炖土豆 before 炖土豆 reads as a short name
+        part = respell_dish_aliases(part, recipes_named)
+        if not any(a in SOLD_FACTS for a in asked_attributes(part)):  # 有卖X吗, X多少钱: X is sold, no dish
+            part = part if named_in_full else expand_short_dish_names(part, recipes_named, known)  # 地三鲜…茄子土豆各
+            part = expand_dish_heads(part, recipes_named, known, ingredients)  # 准备多少: its ingredients, no 茄子炖土豆
+        part = respell_dish_aliases(part, recipes_named)
+        return part if named_in_full else respell_short_aliases(part, recipes_named, known)
+
+    # Clause by clause, so a dish named in full in one clause leaves another's head or alias in the next to be spelled
+    # out (腐乳肉还要放盐吗，啤酒鸭烧多久; 一组多少钱，拿来做意式奶冻…: the dish is in the clause asking no price).
+    question = "".join(part if any(d in part for d in recipes_named) else respelt(part)
+                       for part in re.split(r"([，,。？?！!；;\s]+)", question))
     if not named_products(question, catalog):  # 五常米: the product's short name
         question = expand_short_product_names(question, [split_name(p.name)[0] for p in catalog], known)
     if dishes := named_dishes(question, sources):  # 多少酵木 of 红糖馒头: the dish's own ingredient, misspelt

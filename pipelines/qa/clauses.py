@@ -78,7 +78,8 @@ CUES = {
                 "磨", "内含"),  # 磨成粉 (how flours and coating powders are made), 内含 (a kit's contents on its pack)
     "how_to_eat": ("煮", "蒸", "炒", "炸", "烤", "煎", "食", "适合", "合适", "即可", "冲", "泡", "下锅", "以上", "切片", "凉拌",
                    "吃", "喝",  # the plain verbs of eating: 可以挖着吃, 直接喝
-                   "烧", "炖", "焖", "拌"),  # the other everyday methods of Chinese cooking's 烹饪方法 (红烧, 炖肉, 油焖)
+                   "烧", "炖", "焖", "拌",  # the other everyday methods of Chinese cooking's 烹饪方法 (红烧, 炖肉, 油焖)
+                   "切薄", "切块", "切段", "切丝", "切丁", "切成"),  # the knife cuts a cooked food is served in (切薄片更入味)
 }
 
 

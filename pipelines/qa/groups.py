@@ -23,7 +23,11 @@ _GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "low_purine": (r"痛风|尿酸", ("嘌呤", "尿酸", "痛风")),  # gout: a diet low in purines
     "kidney": (r"肾病|肾不好|肾功能", ("肾",)),
 }
-_SUITABLE = re.compile(r"(能|可以|适合|适不适合|合适|合不合适|能不能|可不可以|宜)[^，。？?]{0,3}(吃|喝|用|食用)?|都能")
+# 能/可以 asks who may eat it only when an eating verb follows or the clause ends on it (孩子能吃吗, 老人可以吗);
+# 能参观不 beside 带孩子去看看 asks about a visit, not whether children may eat it.
+_SUITABLE = re.compile(r"适合|适不适合|合适|合不合适|宜|都能"
+                       r"|(?:能|可以)(?:[^，。？?！!；;\n\t ]{0,12}?(?:吃|喝|用|食|碰|沾|尝|嚼|咬)|[吗嘛么不呢]?(?:[，。？?！!；;\n\t ]|$))")
+_MAY = re.compile(r"能|可以")  # any 能 at all: 能不能给我做一批不放糖的 beside 糖尿病 still asks what the leader must answer
 # How a clause says someone may eat it: the claim that must name the group to answer the question.
 SAYS_SUITABLE = re.compile(r"适合|适宜|适用|宜|能吃|能喝|可以吃|可以喝|可食|都能|放心")
 _CLAUSE = re.compile(r"[，,。？?！!；;\n\t ]+")  # not \s: outside_name blanks with U+3000
@@ -36,7 +40,7 @@ _COMPILED = {group: re.compile(asked) for group, (asked, _) in _GROUPS.items()}
 
 def asked_groups(question: str) -> list[str]:
     """The groups a 'may X eat it' question names; [] when it asks nothing of the kind."""
-    if not _SUITABLE.search(question):
+    if not (_SUITABLE.search(question) or (at_risk(question) and _MAY.search(question))):
         return []
     return [group for group, pattern in _COMPILED.items() if pattern.search(question)]
 

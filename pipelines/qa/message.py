@@ -48,9 +48,19 @@ def _two_questions(text: str) -> str:
         tells = tells or before[-1:] == after[:1]  # 反沙芋头熬糖 糖和水各放多少: the thing said again starts anew
         if before and asks_after and (_WH.search(before) or tells):
             pieces[i] = "，"
+        elif before and _WH.search(before) and _SPEAKER.match(after):  # 各放多少 我麸质不耐受: the resident goes on
+            pieces[i] = "，"
+        elif before and (asks(before) or _CHOICE_END.search(before)) and len(after) >= _TELLING_AFTER \
+                and _ends_a_word(before, after):
+            pieces[i] = "，"  # 放五花肉是干嘛用的 带鱼解冻了一次没吃完: a question asked, then something told
     return "".join(pieces)
 
 
+# The resident starting to tell something new (我…, 咱家…, 孩子…, 另外…): a sentence of its own after a question.
+_SPEAKER = re.compile(r"我|咱|俺|家里|孩子|小孩|宝宝|老人|另外|还有|顺便")
+# A phrase ending on an either-or's second option (是倒掉还是留着): 还是 before an adverb (还是要冷藏) is "still".
+_CHOICE_END = re.compile(r"还是(?!要|得|需要|会|能|可以|不|没|很|挺|有点)[\u4e00-\u9fff]{1,6}?的?[呀啊呢吗嘛哈啦吧哦]*$")
+_TELLING_AFTER = 4  # 多少钱 一斤, 是什么 牌子的: a unit or thing the question word counts is shorter
 _TELLING_CHARS = 10  # a voice-input break inside a name (空气炸锅鸡翅 中第一面) comes after far fewer characters
 
 
@@ -76,12 +86,16 @@ _WH_END = re.compile(r"((多少钱|多钱|几块钱?)(一[\u4e00-\u9fff])?|多�
 ASKING_WORD = re.compile(r"什么|啥|哪|几|多少|多钱|多久|多长|多重|多大|多高|多厚|多沉|多宽|多深|怎么|怎样|如何|咋|为什么|为啥|吗|么|呢|嘛|是不是|有没有|能不能"
                          r"|可不可以|要不要")  # the question words of everyday Mandarin
 # A phrase ending in 不 asks in Northern speech (能包饺子不, 有货不), unless an adverb makes it a statement (我也不).
-ENDS_IN_NOT = re.compile(r"(?<![要还也并都就别])不$")
+# So does one ending in 了没/过没 (加糖了没呀: has it been done), whatever particle closes it.
+ENDS_IN_NOT = re.compile(r"((?<![要还也并都就别])不|[了过]没有?)[呀啊呢哈嘛哦]*$")
+# 吧 after a claim the resident wants confirmed (蒜是放三头吧, 应该没事吧, 能直接吃吧) asks; 那我要两份吧 tells.
+CONFIRMING = re.compile(r"(是|应该|没事|没问题|可以|能|行|对|够|会)[^，,。？?！!；;]{0,10}吧$")
 
 
 def asks(clause: str) -> bool:
     """The clause asks something itself (a question word, an A-not-A: 咸不咸, 辣不辣, or one ending in 不)."""
-    return bool(ASKING_WORD.search(clause) or ENDS_IN_NOT.search(clause) or A_NOT_A.search(clause))
+    return bool(ASKING_WORD.search(clause) or ENDS_IN_NOT.search(clause) or A_NOT_A.search(clause)
+                or CONFIRMING.search(clause))
 
 _COUNTED = re.compile(r"[钱块元斤克个只分秒天小时号点]|一")
 # Regional question words said the standard way, so one set of cue patterns reads every resident:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pipelines.catalog import Product
 from pipelines.catalog.terms import split_name
 from pipelines.catalog.vocabulary import alias_groups, aliases_of, categories
-from pipelines.zh import cut, pos_cut, syllables, to_pinyin
+from pipelines.zh import cut, is_dictionary_word, pos_cut, syllables, to_pinyin
 
 CUT_SUFFIXES = ("中", "段", "块", "片", "丁", "丝", "条", "中段", "尖", "根")
 MIN_TYPO_CHARS = 3  # shorter names share pinyin with everyday words too often to correct them anywhere
@@ -86,6 +86,19 @@ def _word_edges(text: str, guess: bool = True) -> set[int]:
     return edges
 
 
+# jieba's unknown-word guess glues a lone noun to the modal after it (鸭要, 肉能): the edge between them.
+_GLUED_MODAL = re.compile(r"^[\u4e00-\u9fff](要|能|可|会|是|有|还|也|都|得|该)$")
+
+
+def _glued_edges(text: str) -> set[int]:
+    edges, pos = set(), 0
+    for token in cut(text):
+        if _GLUED_MODAL.match(token) and not is_dictionary_word(token):
+            edges.add(pos + 1)
+        pos += len(token)
+    return edges
+
+
 def _one_char_off(window: str, name: str) -> bool:
     return sum(a != b for a, b in zip(window, name)) == 1
 
@@ -124,7 +137,10 @@ def expand_dish_heads(question: str, dishes: list[str], known: list[str], ingred
             version = "" if len(dish) - start == 1 else "(?=版|做法|式)"  # 鸡翅中空气炸锅要几分钟 says how, in the pot
             if found := re.search(f"{re.escape(dish[start:])}的?{re.escape(dish[:start])}{version}", question):
                 return question.replace(found.group(0), dish, 1)
-    edges = _word_edges(question)
+            if start > 2 and (found := re.search(f"{re.escape(dish[:start])}(做|版的?|的)"  # 微波炉做鸡蛋羹: the way,
+                                                 f"{re.escape(dish[start:])}", question)):  # then the dish
+                return question.replace(found.group(0), dish, 1)
+    edges = _word_edges(question) | _glued_edges(question)  # jieba's guess glues 鸭要 of 啤酒鸭要倒多少啤酒
     owners: dict[str, set[str]] = {}
     for dish in dishes:
         for start in range(1, len(dish) - 1):
@@ -133,7 +149,8 @@ def expand_dish_heads(question: str, dishes: list[str], known: list[str], ingred
     for head in sorted(owners, key=len, reverse=True):
         at = question.find(head)
         if len(owners[head]) == 1 and head not in taken and at in edges and at + len(head) in edges \
-                and not _noun_follows(question, at + len(head)) and head not in ingredients():
+                and (len(head) >= 4 or not _noun_follows(question, at + len(head))) and head not in ingredients():
+            # 蒸肉 of 蒸肉粉 modifies the noun after it; 巴斯克芝士蛋糕 before 烤箱 is a name of its own
             return question.replace(head, next(iter(owners[head])), 1)
     return question
 
@@ -211,7 +228,16 @@ _TWO_FOODS = re.compile(r"([\u4e00-\u9fff]{2,3})([炖烧焖炒烩配拌])([\u4e0
 
 
 def _short_forms(dish: str) -> set[str]:
-    """A prefix of two or more characters joined to a suffix, with the middle left out: 红烧 + 肉."""
+    """A prefix of two or more characters joined to a suffix, with the middle left out: 红烧 + 肉; and the same of the
+    name without its style (日式肥牛丼饭 -> 肥牛饭: residents drop the 日式 as well as the 丼)."""
     n = len(dish)
-    return {dish[:i] + dish[j:] for i in range(MIN_DISH_PREFIX, n - 1) for j in range(i + 1, n)
-            if n - j + i >= MIN_TYPO_CHARS}
+    forms = {dish[:i] + dish[j:] for i in range(MIN_DISH_PREFIX, n - 1) for j in range(i + 1, n)
+             if n - j + i >= MIN_TYPO_CHARS}
+    if (style := _STYLE.match(dish)) and len(core := dish[style.end():]) >= 2:
+        forms |= {core} | (_short_forms(core) if len(core) > MIN_TYPO_CHARS else set())  # 家常豆腐 -> 豆腐
+    return forms
+
+
+# A dish's style before its name: a cuisine (日式, 港式, 川味) or a home style (家常, 乡村, 农家, 秘制), from Chinese menu
+# naming; what the dish is follows it.
+_STYLE = re.compile(r"^([\u4e00-\u9fff]{1,2}[式味]|家常|乡村|农家|秘制|古法|传统|私房|老式)")

@@ -198,6 +198,8 @@ def product_answer(question: str, product: Product, term: str, attrs: list[str])
 def field_parts(question: str, product: Product, attrs: list[str]) -> list[str]:
     """The fields the attributes ask for, verbatim with their labels."""
     parts = [field_sentence(product, a, question) for a in attrs if a in FIELD_ATTRIBUTES or a in ("allergens", "after_opening")]
+    if "stock" in attrs and "arrival" not in attrs:  # 还有货吗: 库存 counts the units, 到货 says whether they are here
+        parts.append(field_sentence(product, "arrival", question))
     if "maker" in attrs and product.get("origin") and not _BRAND_Q.search(question):  # a place is no brand or company
         parts.append(f"产地：{product.get('origin')}")
     if "maker" in attrs:  # 是产地直接发的吗: the listing's 果园直发 (catalogs have no maker column)

@@ -51,3 +51,9 @@ def _own(question: str, term: str, attrs: list[str]) -> list[str]:
 
 def cite(titles: list[str]) -> str:
     return f"（来源：{'、'.join(dict.fromkeys(titles))}）"
+
+
+def cited_titles(answer: str) -> list[str]:
+    """The titles an answer's own citation names (a pack's facts before a recipe cite both)."""
+    _, mark, titles = answer.rpartition("（来源：")
+    return titles.removesuffix("）").split("、") if mark else []

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 
 from pipelines.catalog import product_terms
-from pipelines.qa.attributes import asked_attributes
+from pipelines.qa.attributes import CATALOG_ONLY, asked_attributes
 from pipelines.qa.dishes import named_dishes
-from pipelines.qa.message import A_NOT_A
+from pipelines.qa.message import A_NOT_A, asks
 from pipelines.qa.products import named_products
 from pipelines.qa.recipe_text import dish_name
-from pipelines.qa.result import Answer, catalog_answer, cite
+from pipelines.qa.result import Answer, catalog_answer, cite, cited_titles
 from pipelines.qa.routing import inside_name, sold_as_the_dish
 from pipelines.retrieval import SourceInfo
 
@@ -48,14 +48,14 @@ def combined(whole: Answer, answers: list[Answer], question: str, unnamed: list[
     texts = [t.removeprefix(texts[i - 1].partition("：")[0] + "：") if i and "：" in texts[i - 1] else t
              for i, t in enumerate(texts)]  # 胡萝卜甜糕的做法：… once, not before each of its answers
     cited = list({s.id: s for a in answers for s in a.sources}.values())
-    titles = [s.title for a in answers for s in a.sources[:1]]
+    titles = [t for a in answers for t in cited_titles(a.answer)]
     return Answer("。".join(texts) + "。" + cite(titles), cited, mode=answers[0].mode)
 
 
 # 买一袋够不够, 买几盒, 一盒能做几杯: the pack's size
 _PACK_ENOUGH = re.compile(r"[一两二三几](份|袋|盒|包|箱|瓶|罐|桶)[^，,。？?]{0,6}够|(买|要|订|拿)几(份|袋|盒|包|箱|瓶|罐|桶|斤)"
                           r"|[一两](份|袋|盒|包|箱|瓶|罐|桶)(能|可以)?[做用吃装蒸煮炒泡冲拌腌调](几|多少)"
-                          r"|[一每](份|袋|盒|包|箱|瓶|罐|桶)(大概|大约|约|有|是)*(多少|几)[只个块片根条枚斤克]"  # 一盒多少只
+                          r"|[一每](份|袋|盒|包|箱|瓶|罐|桶)(大概|大约|约|有|是)*(多少|几)[只个块片根条枚斤克张串颗粒]"  # 一盒多少只
                           r"|[一每](份|袋|盒|包|箱|瓶|罐|桶)(大概|大约|约|有|是)*(多少|多重|多大)(?=$|[\s，,。？?！!])")  # 一份多少
 
 
@@ -67,7 +67,8 @@ def with_pack_facts(found: Answer, question: str, catalog: list, sources: list[S
     sold = [a for a in asked_attributes(question) if a in SOLD_FACTS]
     sold += ["spec"] if _PACK_ENOUGH.search(question) else []
     dishes = [d for _, d in named_dishes(question, sources)]
-    products = [(p, t) for p, t in named_products(question, catalog) if not any(inside_name(question, t, d) for d in dishes)]
+    products = [(p, t) for p, t in named_products(question, catalog)  # 做鸡蛋羹一份用几个蛋: a lone 蛋 is the dish's
+                if len(t) > 1 and not any(inside_name(question, t, d) for d in dishes)]
     pack = catalog_answer(question, products, sold) if products and sold else None
     pack = pack or (_own_clause_pack(question, products, dishes) if dishes else None)  # a dish named beside it
     if pack is None:
@@ -75,6 +76,20 @@ def with_pack_facts(found: Answer, question: str, catalog: list, sources: list[S
     text = pack.answer.rpartition("（来源")[0] + found.answer.rpartition("（来源")[0]
     titles = [s.title for s in pack.sources] + [found.sources[0].title]
     return Answer(text + cite(titles), pack.sources + found.sources, mode="recipe")
+
+
+def with_own_clause_pack(found: Answer, question: str, catalog: list, sources: list[SourceInfo]) -> Answer:
+    """A recipe's answer to one question of several, with the pack's facts a clause of it asks of a product it names
+    (酱香饼一袋几张，自己做的话酱料用哪几种酱): only a clause naming the product, never the recipe's 一份."""
+    dishes = [d for _, d in named_dishes(question, sources)]
+    if found.mode != "recipe" or not dishes:
+        return found
+    products = [(p, t) for p, t in named_products(question, catalog) if len(t) > 1]
+    if (pack := _own_clause_pack(question, products, dishes, CATALOG_ONLY)) is None:  # 虾仁要用多少: the recipe's
+        return found
+    text = pack.answer.rpartition("（来源")[0] + found.answer.rpartition("（来源")[0]
+    return Answer(text + cite([s.title for s in pack.sources] + [found.sources[0].title]), pack.sources + found.sources,
+                  mode="recipe")
 
 
 def _cited(answer: Answer) -> set[str]:
@@ -87,13 +102,14 @@ def _cited(answer: Answer) -> set[str]:
 _CLAUSE = re.compile(r"[，,。？?！!；;\s]+")
 
 
-def _own_clause_pack(question: str, products: list, dishes: list[str]) -> Answer | None:
+def _own_clause_pack(question: str, products: list, dishes: list[str], facts: tuple[str, ...] = ()) -> Answer | None:
     """A clause naming a product and no dish, asking what its listing says (蒸张师傅的馒头配个荷包蛋，馒头蒸几分钟，
     荷包蛋转多久: the bun's steaming is its label's), answered from the listing; None when no clause does."""
-    for clause in _CLAUSE.split(question):
+    for clause in [c for c in _CLAUSE.split(question) if asks(c)]:  # 想拿冷冻虾仁做青椒酿: it tells, asks nothing
         named = [(p, t) for p, t in products  # 糖和水各放多少: a one-character 糖 is the recipe's sugar, no pack
                  if any(len(w) > 1 and w in clause for w in (t, *product_terms([p]).get(p.sku, [])))]
-        attrs = [a for a in asked_attributes(clause) if a != "stock"] or (["quoted"] if A_NOT_A.search(clause) else [])
+        attrs = [a for a in asked_attributes(clause) if a != "stock" and (not facts or a in facts)]
+        attrs = attrs or (["quoted"] if A_NOT_A.search(clause) and not facts else [])
         dish_named = [d for d in dishes if d in clause or d[-2:] in clause]  # 张师傅的红糖馒头蒸之前要不要解冻: the pack
         if named and attrs and all(sold_as_the_dish(clause, named, d) for d in dish_named):
             if found := catalog_answer(clause, named, [a for a in attrs if a != "quoted"]):  # 咸不咸: its own words

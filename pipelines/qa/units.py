@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from pipelines.catalog.vocabulary import modifiers
 from pipelines.qa.attributes import CATALOG_ONLY, asked_attributes, asks_how_it_cooks, is_yes_no, recipe_part
-from pipelines.qa.message import ASKING_WORD, ENDS_IN_NOT
+from pipelines.qa.choices import choice_options
+from pipelines.qa.message import A_NOT_A, ASKING_WORD, CONFIRMING, ENDS_IN_NOT
 from pipelines.zh import pos_cut
 
 _BREAK = re.compile(r"[，,。；;？?！!]+")
@@ -73,10 +74,17 @@ def with_follow_ups(question: str, subjects_of: Namer) -> str:
     out = clauses[:1]
     for clause in clauses[1:]:
         follow = _FOLLOW_UP.fullmatch(clause)
+        if follow and not _names_a_thing(follow.group("thing"), subjects_of):
+            follow = None  # 猕猴桃还硬着呢: a state told, not another thing asked about
         asked = out[-1]
         replaced = _asked_thing(asked, subjects_of) if follow else ""
         out.append(_replace_last(asked, replaced, follow.group("thing")) if replaced else clause)
     return "，".join(out)
+
+
+def _names_a_thing(thing: str, subjects_of: Namer) -> bool:
+    """The words before 呢 name a thing: a product or dish, or nouns only (大米, 那个花生米)."""
+    return bool(subjects_of(thing)) or all(flag.startswith(("n", "r", "m", "q")) for _, flag in pos_cut(thing))
 
 
 def _asked_thing(clause: str, subjects_of: Namer) -> str:
@@ -141,4 +149,10 @@ def _asks_the_pack(unit: str) -> bool:
 
 def _asks(clause: str) -> bool:
     """A clause with a question word asks; 我麸质过敏 (an attribute, no question) tells."""
-    return bool(ASKING_WORD.search(clause) or is_yes_no(clause) or ENDS_IN_NOT.search(clause))
+    return bool(ASKING_WORD.search(clause) or is_yes_no(clause) or ENDS_IN_NOT.search(clause)
+                or CONFIRMING.search(clause) or A_NOT_A.search(clause) or choice_options(clause)  # 肥不肥, A还是B
+                or _EITHER.search(clause))
+
+
+# 是A还是B closing the clause (是直接切了生吃还是得煎熟), whatever the options' length.
+_EITHER = re.compile(r"是[^，,。？?！!；;]{1,10}还是[^，,。？?！!；;]{1,8}$")
