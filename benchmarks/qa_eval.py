@@ -1,6 +1,6 @@
 """Resident Q&A judged by its answer text: correct / wrong / handed off per question type.
 
-    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|unseen9|seed|seed2|seed3|seed4|seed5|seed6|seed7|unseen10|unseen11|unseen12|seed8|unseen13|seed10|unseen15|seed9|unseen14|seed11|unseen16|seed12|unseen17|seed13|unseen18|seed14|unseen19|seed15|unseen20|unseen21 ...] [--no-llm] [--verbose]
+    .venv/bin/python benchmarks/qa_eval.py [--set dev|extra|tune|fresh|fresh2|fresh3|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|unseen8|unseen9|seed|seed2|seed3|seed4|seed5|seed6|seed7|unseen10|unseen11|unseen12|seed8|unseen13|seed10|unseen15|seed9|unseen14|seed11|unseen16|seed12|unseen17|seed13|unseen18|seed14|unseen19|seed15|unseen20|unseen21|unseen22 ...] [--no-llm] [--verbose]
 
 Sets: dev (../shared/eval/questions-dev.jsonl with tests/pipelines/qa/rules-dev.jsonl) and extra
 (questions-extra.jsonl + rules-extra.jsonl) and tune (questions-tune.jsonl, rules inline, written for
@@ -32,7 +32,9 @@ run once after its first round of tuning and then read; seed14 (the default tena
 written in the twelfth session before its second round and run once after it, then read and tuned on in its third;
 seed15 (the default tenant), unseen20 (shared, fresh3) and unseen21 (fresh4, a fourth invented tenant: deli, bakery,
 noodles, soy, mushrooms, fruit, honey, nuts, pickles, frozen buns, rice cakes, duck, river fish, tea, a kitchen tool
-and a cleaner, with six recipes), written at the start of the thirteenth session the same way.
+and a cleaner, with six recipes), written at the start of the thirteenth session the same way, run once after its
+first round and then read; unseen22 (fresh5, a fifth invented tenant: northern and Sichuan groceries with six
+recipes), written during the thirteenth session and run once at its end.
 Each knowledge base lives in a temporary folder; embeddings are cached under var/bench.
 """
 
@@ -58,7 +60,7 @@ RULES = REPO / "tests" / "pipelines" / "qa"
 Part = tuple[Path, Path | None, Path, str]  # (questions, rules or None, knowledge folder, catalog file name)
 KNOWLEDGE = {"shared": (SHARED / "knowledge", "products.csv"), "fresh": (RULES / "fresh", "products.csv"),
              "fresh2": (RULES / "fresh2", "products.csv"), "fresh3": (RULES / "fresh3", "products.csv"),
-             "fresh4": (RULES / "fresh4", "products.csv")}
+             "fresh4": (RULES / "fresh4", "products.csv"), "fresh5": (RULES / "fresh5", "products.csv")}
 SETS: dict[str, list[Part]] = {
     "dev": [(SHARED / "eval" / "questions-dev.jsonl", RULES / "rules-dev.jsonl", *KNOWLEDGE["shared"])],
     "extra": [(RULES / "questions-extra.jsonl", RULES / "rules-extra.jsonl", *KNOWLEDGE["shared"])],
@@ -103,6 +105,7 @@ SETS: dict[str, list[Part]] = {
     "seed15": [(RULES / "seed15" / "seed.jsonl", None, REPO / "knowledge" / "seed", "catalog.csv")],
     "unseen20": [(RULES / "unseen20" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh3")],
     "unseen21": [(RULES / "unseen21" / "fresh4.jsonl", None, *KNOWLEDGE["fresh4"])],
+    "unseen22": [(RULES / "unseen22" / "fresh5.jsonl", None, *KNOWLEDGE["fresh5"])],
 }
 
 

@@ -114,6 +114,20 @@ def product_terms(products: Iterable[Product]) -> dict[str, list[str]]:
             for sku, terms in found.items()}
 
 
+def tail_terms(products: Iterable[Product]) -> dict[str, list[str]]:
+    """sku -> the last two or three characters of its name's core, where jieba has no word for them (老卤鸭脖 is
+    老|卤鸭|脖 to it; residents say 鸭脖, 豆干, 白茶): Chinese food names are head-final, so the tail names the food.
+    Only tails no other product's name holds and that are no modifier; the caller checks that the question has
+    them as whole words (一条鸭子 holds 条鸭 of 白条鸭 across words)."""
+    products = list(products)
+    cores = {p.sku: split_name(p.name)[0] for p in products}
+    found: dict[str, list[str]] = {}
+    for sku, core in cores.items():
+        tails = [core[-k:] for k in (3, 2) if len(core) > k and not is_modifier(core[-k:])]
+        found[sku] = [t for t in tails if not any(t in other for o, other in cores.items() if o != sku)]
+    return found
+
+
 def within_modifier(word: str, name: str) -> bool:
     """`word` lies inside a modifier of the name (空气 of 空气炸锅鸡翅中): it says how the thing is cooked or kept,
     not what it is."""

@@ -131,7 +131,7 @@ def _with_the_rest(promised: Answer, question: str, kb: Retriever, llm: LLM | No
 
 
 # How much of something goes in (牛奶放多少, 糖加几勺): an amount in the cooking, not a pack's size.
-_PUT_IN_AMOUNT = re.compile(r"(放|加|倒|搁|兑)(多少|几)")
+_PUT_IN_AMOUNT = re.compile(r"(放|加|倒|搁|兑)(多少|几)(?!天|个?月|周|星期|年|个?小时|个?钟|分钟)")  # 放几天: keeping
 
 
 def _for_dish_before(unit: str, before: list[str], kb: Retriever, options: AskOptions, sources: list[SourceInfo],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipelines.catalog import Product, product_terms
-from pipelines.catalog.terms import split_name, within_modifier
+from pipelines.catalog.terms import split_name, tail_terms, within_modifier
 from pipelines.catalog.vocabulary import is_modifier, is_place
 from pipelines.facts import asked_allergens, is_allergy_question
 from pipelines.facts.allergens import reaction_pattern
@@ -37,6 +37,7 @@ from pipelines.qa.groups import (
     outside_name,
     speaks_to,
 )
+from pipelines.qa.message import ENDS_IN_NOT
 from pipelines.qa.names import category_products, pointed_at
 from pipelines.retrieval import SourceInfo
 from pipelines.zh import content_terms, is_dictionary_word, pos_cut
@@ -56,6 +57,9 @@ _SUPPLY = re.compile(r"直发|直供|直采|直送|自产|自家|自种|自养|�
 _BRAND_Q = re.compile(r"牌子|品牌|厂家|厂商|生产商|公司|商标")  # who made it by name: a place does not answer
 _THAW_Q = re.compile(r"(要不要|需不需要|用不用|需要|要)先?解冻|先解冻|不用解冻|直接(下锅|煮|蒸|煎|炸|烤)")
 _THAWS = re.compile(r"解冻|化冻")
+_NOT_MADE = re.compile(r"不掺|不含|不加|没有|没加|无")  # a listing denying an ingredient
+_COMPOSITION = re.compile(r"配料|原料|成分|只有|只用|全是|纯")  # and saying what it is made of
+_CONCEDES = re.compile(r"虽然|虽说|尽管|虽")  # 虽然叫白茶 says nothing alone: its main clause (其实属于绿茶) follows
 _DONT_USE = re.compile(r"(不要|不能|别|勿|切勿|不宜)(使用|用)")
 _REMEDY_Q = re.compile(r"怎么办|咋办|怎么处理|如何处理|怎么(放|弄|变|才能)(软|熟|甜)|催熟")  # what to do about a state the product is in
 _EATING = re.compile(r"生吃|生食|直接吃|直接喝|拆开就")
@@ -82,6 +86,9 @@ def named_products(question: str, products: list[Product]) -> list[tuple[Product
         if len(owners) == 1 and not (is_modifier(word) or is_place(word) or pointed_at(question, word)):  # 带鱼 names
             # 舟山带鱼段 alone
             terms[owners[0]] = [*terms[owners[0]], word]
+    edges = _edges(question)
+    for sku, tails in tail_terms(products).items():  # 鸭脖 of 老卤鸭脖, as a whole word of the question
+        terms[sku] = [*terms.get(sku, []), *(t for t in tails if _whole_word(question, t, edges))]
     found = sorted(((t, sku) for sku, ts in terms.items() for t in ts if t in question), key=lambda x: -len(x[0]))
     found += [(word, p.sku) for p, word in category_products(question, products)]  # after the names: 牛肉 -> 谷饲牛腩
     taken: list[tuple[int, int]] = []
@@ -93,6 +100,19 @@ def named_products(question: str, products: list[Product]) -> list[tuple[Product
         taken.append((start, start + len(term)))
         named[sku] = term
     return sorted(((by_sku[s], t) for s, t in named.items()), key=lambda pt: question.find(pt[1]))
+
+
+def _edges(text: str) -> set[int]:
+    edges, at = {0}, 0
+    for word, _ in pos_cut(text):
+        at += len(word)
+        edges.add(at)
+    return edges
+
+
+def _whole_word(question: str, term: str, edges: set[int]) -> bool:
+    at = question.find(term)
+    return at >= 0 and at in edges and at + len(term) in edges
 
 
 # jieba's unknown-word model glues a lone noun to the modal after it (那个油能用吗 -> 油能): the noun is its
@@ -157,6 +177,9 @@ def product_answer(question: str, product: Product, term: str, attrs: list[str])
     """'name：fact；fact' from fields and quoted clauses; '' when nothing in the product answers."""
     if all(a == "made_of" for a in attrs) and unanswered_choice(question, term, product.describe(), product.name):
         return ""  # 是草饲还是谷饲的: the listing names neither
+    if attrs == ["made_of"] and (is_yes_no(question) or ENDS_IN_NOT.search(question)) and _unnamed_kind(
+            question, product, term):
+        return ""  # 是稻花香的品种不: a variety the listing never names is the leader's to confirm
     if not _ALLERGY.search(question) and not asked_allergens(question.replace(term, " ")):
         attrs = [a for a in attrs if a != "allergens"]  # 花生酱有没有加糖: 花生 is the product's name
     if is_allergy_question(question) and not _HOW_Q.search(question):  # 麸质过敏能吃吗: the label answers 能吃,
@@ -172,6 +195,9 @@ def product_answer(question: str, product: Product, term: str, attrs: list[str])
         if _REMEDY_Q.search(question):  # 硬的怎么办: the clause after the one naming the state says what to do
             quoted = [c for q in quoted for c in (q, _next_clause(product, q)) if c]
         quoted = [c for q in quoted for c in (q, _instead(product, q)) if c]
+        quoted = [f"{q}，{after}" if _CONCEDES.match(q) and (after := _next_clause(product, q)) else q for q in quoted]
+        if "made_of" in attrs and is_yes_no(question):  # 是糯米做的吗: 不掺糯米 with what it is made of (配料只有粳米和水)
+            quoted = [c for q in quoted for c in (*_composition_before(product, q), q)]
         if not quoted and "made_of" in attrs and not is_yes_no(question):  # 什么品种: the first selling point
             quoted = CLAUSE.findall(field_text(product, "selling_points"))[:1]
         parts += [c for c in quoted if not any(c in p for p in parts)]
@@ -193,6 +219,15 @@ def product_answer(question: str, product: Product, term: str, attrs: list[str])
     if "maker" in attrs and _BRAND_Q.search(question) and not any(w in p for p in parts for w in CUES["maker"]):
         return ""  # 哪个厂家加工的: 原切不拼接 says how, not who; the listing names no maker
     return f"{product.name}：{'；'.join(dict.fromkeys(parts))}" if parts else ""
+
+
+_KIND_Q = re.compile(r"是(?P<kind>[\u4e00-\u9fff]{2,5}?)的?品种")  # 是稻花香的品种不
+
+
+def _unnamed_kind(question: str, product: Product, term: str) -> bool:
+    """A yes/no naming a variety or kind (是稻花香的品种不) that the listing nowhere names, even in part."""
+    found = _KIND_Q.search(question.replace(term, " "))
+    return bool(found) and term_match(found.group("kind"), product.describe()) < 0.5
 
 
 def field_parts(question: str, product: Product, attrs: list[str]) -> list[str]:
@@ -268,6 +303,12 @@ def _instead(product: Product, clause: str) -> str:
         return before if _USED.match(before) else ""
     after = _next_clause(product, clause) if _NOT_ADDED.match(clause) else ""
     return after if _USED.match(after) else ""
+
+
+def _composition_before(product: Product, clause: str) -> list[str]:
+    """The clause before a denial (配料只有粳米和水 before 不掺糯米) when it says what the product is made of."""
+    before = _previous_clause(product, clause) if _NOT_MADE.match(clause) else ""
+    return [before] if _COMPOSITION.search(before) else []
 
 
 def _previous_clause(product: Product, clause: str) -> str:

@@ -32,6 +32,7 @@ from pipelines.qa.stages import named_section_lines, numbered_steps, spanned_ste
 from pipelines.qa.steps import TIME_OR_HEAT, fit_steps
 from pipelines.qa.text import SEQUENCE_WORDS, asked_words, quoted_sentences, shared_pairs
 from pipelines.qa.times import (
+    adds_it,
     each_step_time,
     ingredient_names,
     keep_answer,
@@ -53,11 +54,14 @@ GENERIC_AMOUNT_WORDS = frozenset(("比例", "用量", "调料", "配料", "材�
 _QUESTION_CLAUSE = re.compile(r"[，,；;。！？?!\s]+|还有|另外|然后(?=[^，,。？?]*(?:吗|么|呢|能不能|可不可以|要不要|多少|几|怎么|多久|多长时间))")
 
 
+_DEFINED = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[：:=]")  # a list line naming a mix, then what goes into it
 _MAKES_INTO = r"((调|做|揉|和|搅|拌|熬|擀|混合|兑|搓|包)成|作为)"  # 调成碗汁, 揉成面团, 作为调料碗: the step that makes it
 _REMARK = re.compile(r"（[^）]*）|\([^)]*\)")
 _OFFERS = re.compile(r"代替|替代|替换|换成|也可以用|也可用|可以用|其他|或者")
 _ADDS = re.compile(r"下锅|下入|放入|加入|倒入|放|加|下")
 _WHEN_CUE = re.compile(r"什么时候|啥时候|何时|哪一步|第几步|几时")
+_TOGETHER = re.compile(r"一起|一块|同时|一开始就")
+_APART = re.compile(r"分开|分别|先[^，。；]{1,12}(再|然后)")
 _WHEN_SAID = re.compile(r"前|后|最后|先|再|分钟|时")
 # How a recipe gives a reason: 为了, 因为, 这样, 才, 会 (what happens otherwise), 更 (what it makes better).
 _FIRE = re.compile(r"[大中小文武猛旺]火|关火|火力")
@@ -66,7 +70,7 @@ _PURPOSE = r"(增香|提香|提鲜|提味|去腥|除腥|解腻|上色|调色|增
 _STRONG_REASON = re.compile(r"否则|不然|为了|防止|避免|以免|目的|因为|所以")
 _ONE_CHARACTER_ITEM = re.compile(r"^[*\-+\s]*([\u4e00-\u9fff])(?:\s|\d|$)")  # * 盐, - 糖 10g
 _REASON = re.compile(r"为了|因为|所以|这样|才|会|更|使|让|防止|避免|否则|不然|以免|目的|作用|保证|确保|原理|关键|有助于|容易|主要是"
-                     r"|可以(?=[^，。；]{0,2}(锁|保|防|去|减|增|提))")  # 先用香油拌匀，可以锁住水分: what it does
+                     r"|(可以|能)(?=[^，。；]{0,8}?(锁|保|防|去|减|增|提))")  # 可以锁住水分, 能把荠菜的水分锁住: what it does
 _TEMPERATURE = re.compile(r"℃|°|\d\s*(摄氏)?度")
 _TOO_EARLY = re.compile(r"太早|太晚|早了|晚了|最后(再)?放|不要(过)?早")  # a note on when, and what goes wrong otherwise
 _HOW_MUCH = re.compile(r"多少|几")
@@ -273,6 +277,10 @@ def part_answer(question: str, chunks: list[Hit], title: str, max_chars: int, co
         return _join_answers([a for a in (servings_sentences(chunks), amount_answer(chunks, question, title)) if a])
     if part == "amount" and (made := made_in_steps(chunks, question, title)) and _QUANTITY.search(made):
         return made  # 调料汁各放多少: the step mixing it holds the amounts
+    if part == "amount" and _RATIO_ASKED.search(question) and (ratio := ratio_answer(chunks, question, title)):
+        return ratio  # 水放米的几倍: 水的体积是米饭的体积的 9-12 倍
+    if part == "amount" and _PER_PIECE.search(question) and (piece := per_piece_answer(chunks, question, title)):
+        return piece  # 一个饺子放多少馅: the step filling one (中间放一勺馅（约 15 克）), not the batch's 300 克
     if part == "amount":
         return amount_answer(chunks, question, title)
     if part in ("ingredients", "steps") and (made := made_in_steps(chunks, question, title)):
@@ -299,7 +307,7 @@ _EAT_NOW = re.compile(r"(当天|马上|立刻|立马|直接|现在|做好|做完
                       r"(吗|不|么|嘛|了吗)|还是要放|要不要放")
 # How recipes say a dish is left to rest or chilled before eating, and what it gains (放置一夜更加入味, 放入冰箱…过夜).
 _RESTED = re.compile(r"放置|静置|放凉|晾凉|冷藏|冰箱|过夜|一夜|一晚|隔夜")
-_GAINS = re.compile(r"入味|风味|更好吃|才好吃|口感|定型|凝固|再吃|食用|最好")
+_GAINS = re.compile(r"入味|风味|更好吃|才好吃|口感|定型|凝固|再吃|食用|最好|再切|才不会")  # 静置 5 分钟再切，肉汁才不会流失
 
 
 def rest_answer(chunks: list[Hit]) -> str:
@@ -397,6 +405,33 @@ def _naming_most(sentences: list[str], words: list[str]) -> list[str]:
     return [s for s in sentences if sum(w in s for w in words) == best]
 
 
+_RATIO_ASKED = re.compile(r"几倍|多少倍|[几多少]+比[几多少]+")  # 比例 alone: the quantity lines (amount_answer) list it
+_RATIO_SAID = re.compile(r"\d\s*(-|~|到|至)?\s*\d*\s*倍|(?<![A-Za-z\d.])\d+(\.\d+)?\s*[:：比]\s*\d")
+
+
+def ratio_answer(chunks: list[Hit], question: str, title: str) -> str:
+    """The sentences stating a ratio (9-12 倍, 1:1.2, 比例) of what the question names; '' when none does."""
+    rest = question.replace(dish_name(title), " ")
+    things = [w for w, flag in pos_cut(rest) if flag.startswith("n") and w not in dish_name(title)]
+    said = [s for s in split_sentences([x for h in chunks for x in h.body.splitlines()]) if _RATIO_SAID.search(s)]
+    named = [s for s in said if sum(w in s for w in things) >= min(2, len(things))]
+    return join_parts((named or said)[:2], 160)
+
+
+# How much goes into one piece (一个放多少馅, 每个包多少, 一只饺子用几克肉): a step's amount, not the list's batch.
+_PER_PIECE = re.compile(r"[一每](个|只|块|张|片|颗|枚)[^，。？?]{0,5}?(多少|几)")
+
+
+def per_piece_answer(chunks: list[Hit], question: str, title: str) -> str:
+    """The step sentences putting an amount of the asked thing into one piece; '' when none does."""
+    rest = question.replace(dish_name(title), " ")
+    things = [w for w, flag in pos_cut(rest) if flag.startswith("n") and w not in dish_name(title)]
+    steps = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
+    said = [s for s in steps if any(re.search(rf"[一每半][个只块张片颗枚勺][^，。；]{{0,3}}{re.escape(w)}", s) for w in things)
+            and re.search(r"\d\s*(克|g|毫升|ml)", s)]  # 中间放一勺馅（约 15 克）
+    return join_parts(said[:2], 160)
+
+
 def made_in_steps(chunks: list[Hit], question: str, title: str) -> str:
     """How something the cook makes along the way is made (碗汁, 酱汁, 面团): the step sentences that make it
     (调成碗汁, 揉成面团); '' when the thing is bought (on the ingredient list) or no step makes it."""
@@ -407,7 +442,11 @@ def made_in_steps(chunks: list[Hit], question: str, title: str) -> str:
     things = [w for w in asked + joined if len(w) > 1 and w not in listed]
     steps = split_sentences(section_lines(chunks, STEP_HEADINGS) + numbered_lines(chunks))
     making = [s for s in steps if any(re.search(rf"{_MAKES_INTO}[^，。；]{{0,8}}{re.escape(w)}", s) for w in things)]
-    return join_parts(making[:2], 160)
+    lines = [BULLET.sub("", x).strip() for x in section_lines(chunks, QUANTITY_HEADINGS + INGREDIENT_HEADINGS)]
+    defined = [x for x in lines for w in asked + joined if len(w) > 1 and _DEFINED.match(x) and x.startswith(w)
+               and len(re.findall(r"\d+(?:\.\d+)?", x)) >= 2 and re.search(r"加|和|、|\+|与|兑", x)]
+    # 水淀粉：淀粉 5 克加清水 30 毫升调匀: a mix the list spells out (not 白芝麻量 = 兔肉斤数 * 25 克, one thing's amount)
+    return join_parts((defined + making)[:2], 160)
 
 
 def substitute_answer(chunks: list[Hit], question: str, title: str) -> str:
@@ -436,11 +475,14 @@ def when_answer(chunks: list[Hit], question: str, title: str) -> str:
         adding = [s for s in said if any(w in s for w in things) and _ADDS.search(s)]
         if adding:
             break
+    taking = [s for s in adding if any(adds_it(s, w) for t in asked_things(rest) for w in (t, *aliases_of(t)))]
     timed = [s for s in adding if _WHEN_SAID.search(s)]
     named = [w for w in asked_things(rest) if len(w) > 1 and not cooking_verbs(w)]
     notes = [s for s in split_sentences(section_lines(chunks, NOTE_HEADINGS))
              if _TOO_EARLY.search(s) and any(w in s for w in named)][:1]  # 土豆不要放太早，不然会炖化
     chosen = timed[:1] or adding[:2]
+    if _TOGETHER.search(rest):  # 跟叶子一起下锅吗: the line keeping them apart (分开放) and the one adding it
+        chosen = list(dict.fromkeys([s for s in adding if _APART.search(s)][:1] + (taking or adding)[:1]))
     return join_parts([*chosen, *(n for n in notes if n not in chosen)], 200)
 
 

@@ -14,6 +14,7 @@ from pipelines.qa.products import named_products
 from pipelines.qa.recipe_text import dish_name
 from pipelines.qa.result import Answer, catalog_answer, cite, cited_titles
 from pipelines.qa.routing import inside_name, sold_as_the_dish
+from pipelines.qa.scope import service_offered
 from pipelines.retrieval import SourceInfo
 
 SOLD_FACTS = ("price", "arrival", "stock")  # facts only a product in the catalog has
@@ -70,7 +71,8 @@ def with_pack_facts(found: Answer, question: str, catalog: list, sources: list[S
     products = [(p, t) for p, t in named_products(question, catalog)  # 做鸡蛋羹一份用几个蛋: a lone 蛋 is the dish's
                 if len(t) > 1 and not any(inside_name(question, t, d) for d in dishes)]
     pack = catalog_answer(question, products, sold) if products and sold else None
-    pack = pack or (_own_clause_pack(question, products, dishes) if dishes else None)  # a dish named beside it
+    found_dish = [dish_name(found.sources[0].title)] if found.sources else []  # the recipe retrieval found
+    pack = pack or (_own_clause_pack(question, products, dishes or found_dish) if dishes or found_dish else None)
     if pack is None:
         return found
     text = pack.answer.rpartition("（来源")[0] + found.answer.rpartition("（来源")[0]
@@ -109,7 +111,8 @@ def _own_clause_pack(question: str, products: list, dishes: list[str], facts: tu
         named = [(p, t) for p, t in products  # 糖和水各放多少: a one-character 糖 is the recipe's sugar, no pack
                  if any(len(w) > 1 and w in clause for w in (t, *product_terms([p]).get(p.sku, [])))]
         attrs = [a for a in asked_attributes(clause) if a != "stock" and (not facts or a in facts)]
-        attrs = attrs or (["quoted"] if A_NOT_A.search(clause) and not facts else [])
+        offered = any(service_offered(clause, p.describe()) for p, _ in named)  # 团长能帮忙杀吗: 现场帮忙杀好
+        attrs = attrs or (["quoted"] if (A_NOT_A.search(clause) or offered) and not facts else [])
         dish_named = [d for d in dishes if d in clause or d[-2:] in clause]  # 张师傅的红糖馒头蒸之前要不要解冻: the pack
         if named and attrs and all(sold_as_the_dish(clause, named, d) for d in dish_named):
             if found := catalog_answer(clause, named, [a for a in attrs if a != "quoted"]):  # 咸不咸: its own words

