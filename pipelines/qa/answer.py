@@ -130,6 +130,7 @@ def _with_the_rest(promised: Answer, question: str, kb: Retriever, llm: LLM | No
                   promised.sources + other.sources, mode=other.mode)
 
 
+_KEEPING = ("after_opening", "shelf_life")  # how long it keeps; storage is asked by 冻的要泡多久才化开 too
 # How much of something goes in (牛奶放多少, 糖加几勺): an amount in the cooking, not a pack's size.
 _PUT_IN_AMOUNT = re.compile(r"(放|加|倒|搁|兑)(多少|几)(?!天|个?月|周|星期|年|个?小时|个?钟|分钟)")  # 放几天: keeping
 
@@ -161,6 +162,8 @@ def _with_recipe_clause(found: Answer, question: str, kb: Retriever, options: As
         return found
     named = named_products(question, catalog)
     terms = [t for _, t in named]
+    if own := _label_says(asked[0], named, found):  # 水饺是啥牌子的？下锅要煮几分钟: the pack's 煮9分钟左右
+        return own
     heads = [w for p, _ in named for w in product_terms([p]).get(p.sku, [])]  # 法式羊排 -> 羊排 of 香煎羊排
     dishes = named_dishes(question, sources) or dishes_made_of(terms, sources) or dishes_made_of(heads, sources)
     clause = _RECIPE_POINTER.sub("", asked[0])  # 照菜谱一次炸几个 of 鸡翅中: how many 鸡翅中
@@ -176,6 +179,20 @@ def _with_recipe_clause(found: Answer, question: str, kb: Retriever, options: As
     text = found.answer.rpartition("（来源")[0] + recipe.answer.rpartition("（来源")[0]
     return Answer(text + cite([s.title for s in found.sources] + [recipe.sources[0].title]), found.sources + recipe.sources,
                   mode="catalog")
+
+
+def _label_says(clause: str, named: list, found: Answer) -> Answer | None:
+    """A cooking time the named pack's own listing states for the action the clause asks (煮9分钟左右 for 下锅要煮几分钟),
+    added to the catalog answer; None when no listing states it."""
+    verbs = cooking_verbs(asked_action(clause))
+    family = {f for v in verbs for f in (verb_family(v) or (v,))}
+    for product, _ in named:
+        said = [c for c in field_clauses(product) if any(f in c for f in family) and _PERIOD.search(c)]
+        said = [c for c in said if c not in found.answer]
+        if family and said:
+            text = found.answer.rpartition("（来源")[0].rstrip("。") + "；" + "；".join(said[:2]) + "。"
+            return Answer(text + found.answer[found.answer.rfind("（来源"):], found.sources, mode=found.mode)
+    return None
 
 
 def _cooks_it(clause: str, found: Answer) -> bool:
@@ -284,7 +301,8 @@ def _answer_one(question: str, kb: Retriever, llm: LLM | None, options: AskOptio
             found = closer_answer(question, found, dish_answer(question, made[0][0], kb, options),
                                   [made[0][1], *(p.name for p, _ in products), *(t for _, t in products)])
         timed = bool(found and _PERIOD.search(found.answer)) and (  # a pack bought (买的那盒…怎么热) keeps its label's time
-            bought_pack(question) or names_the_action(question, found.answer, dish_names(sources)))
+            bought_pack(question) or names_the_action(question, found.answer, dish_names(sources))
+            or any(a in _KEEPING for a in attrs))  # 开了袋能搁几天: how long it keeps, the listing's 3天内吃完
         if found and not (recipe_part(question) == "time" and not timed):
             return _with_streams(found, question, kb, sources, options)  # no time in it: a recipe's time
         dish = dishes[0][1] if dishes else ""

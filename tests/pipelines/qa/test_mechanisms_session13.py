@@ -154,3 +154,23 @@ def test_a_variety_the_listing_never_names_goes_to_the_leader(tenant13_kb):
     from pipelines.qa import answer_question
 
     assert answer_question("桂花年糕是金桂的品种不", tenant13_kb, None).handoff
+
+
+# Third round (after unseen22, on fresh5, was run once and read).
+
+
+def test_how_long_an_opened_pack_keeps_is_the_listing_even_beside_a_recipe(fresh5_kb):
+    said = answered("东北酸菜打开以后还能放几天", fresh5_kb)  # a recipe is made of 酸菜, but keeping is the pack's
+    assert "3天内吃完" in said and "炖" not in said
+
+
+def test_the_packs_own_cooking_time_before_any_recipe(fresh5_kb):
+    said = answered("这个水饺什么牌子，下锅煮几分钟", fresh5_kb)
+    assert "北国饺子坊" in said and "9分钟" in said and "回锅肉" not in said
+
+
+def test_how_many_go_into_the_cooking_is_no_pack_size():
+    from pipelines.qa.attributes import asked_attributes
+
+    assert "spec" not in asked_attributes("炒土豆丝要放几粒")
+    assert "spec" in asked_attributes("一袋几粒")

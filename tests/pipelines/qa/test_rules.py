@@ -17,7 +17,9 @@ TYPES = {"price", "spec", "stock", "origin", "shelf_life", "storage", "after_ope
          "out_of_scope", "hostile"}
 KNOWLEDGE = {"shared": (PRODUCTS_CSV, RECIPES), "fresh": (HERE / "fresh" / "products.csv", HERE / "fresh" / "recipes"),
              "fresh2": (HERE / "fresh2" / "products.csv", HERE / "fresh2" / "recipes"),
-             "fresh3": (HERE / "fresh3" / "products.csv", HERE / "fresh3" / "recipes")}
+             "fresh3": (HERE / "fresh3" / "products.csv", HERE / "fresh3" / "recipes"),
+             "fresh4": (HERE / "fresh4" / "products.csv", HERE / "fresh4" / "recipes"),
+             "fresh5": (HERE / "fresh5" / "products.csv", HERE / "fresh5" / "recipes")}
 SETS = {  # name -> (questions, rules, catalog, recipes)
     "dev": (SHARED / "eval" / "questions-dev.jsonl", HERE / "rules-dev.jsonl", PRODUCTS_CSV, RECIPES),
     "extra": (HERE / "questions-extra.jsonl", HERE / "rules-extra.jsonl", PRODUCTS_CSV, RECIPES),
@@ -38,6 +40,7 @@ SETS = {  # name -> (questions, rules, catalog, recipes)
     "seed12": (HERE / "seed12" / "seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
     "seed13": (HERE / "seed13" / "seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
     "seed14": (HERE / "seed14" / "seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
+    "seed15": (HERE / "seed15" / "seed.jsonl", None, SEED / "catalog.csv", SEED / "recipes"),
     **{f"{batch}-{kb}": (HERE / batch / f"{kb}.jsonl", None, *KNOWLEDGE[kb])
        for batch in ("unseen", "unseen2", "unseen4") for kb in ("shared", "fresh", "fresh2")},
     **{f"unseen3-{kb}": (HERE / "unseen3" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh3")},
@@ -56,6 +59,9 @@ SETS = {  # name -> (questions, rules, catalog, recipes)
     **{f"unseen17-{kb}": (HERE / "unseen17" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh", "fresh2")},
     **{f"unseen18-{kb}": (HERE / "unseen18" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh2")},
     **{f"unseen19-{kb}": (HERE / "unseen19" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh")},
+    **{f"unseen20-{kb}": (HERE / "unseen20" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh3")},
+    "unseen21-fresh4": (HERE / "unseen21" / "fresh4.jsonl", None, *KNOWLEDGE["fresh4"]),
+    "unseen22-fresh5": (HERE / "unseen22" / "fresh5.jsonl", None, *KNOWLEDGE["fresh5"]),
     **{f"unseen5-{kb}": (HERE / "unseen5" / f"{kb}.jsonl", None, *KNOWLEDGE[kb]) for kb in ("shared", "fresh2")},
 }
 
