@@ -51,6 +51,7 @@ from pipelines.retrieval import Hit, Retriever, SourceInfo
 from pipelines.zh import cut, fit, is_dictionary_word, pos_cut
 
 _PERIOD = re.compile(r"\d+\s*(分钟|分半|小时|秒|天|周|个月)|[一二两三四五六七八九十半]+(分钟|小时|天)")  # a stated time
+_KEEPING = ("after_opening", "shelf_life")  # how long it keeps; storage is asked by 冻的要泡多久才化开 too
 _HOW_THAWED = re.compile(r"怎么(解冻|化冻)|(热水|温水|冷水|微波炉)[^，。？?]{0,4}(解冻|化冻|泡)")  # how, not whether
 _ALLERGY_AFTER = re.compile(r"(的人)?(过敏|不耐受)")  # 牛奶过敏: what the resident cannot eat
 _RECIPE_POINTER = re.compile(r"菜谱|食谱|照着做|按做法")  # 照菜谱一次炸几个: the resident asks the recipe
@@ -130,7 +131,6 @@ def _with_the_rest(promised: Answer, question: str, kb: Retriever, llm: LLM | No
                   promised.sources + other.sources, mode=other.mode)
 
 
-_KEEPING = ("after_opening", "shelf_life")  # how long it keeps; storage is asked by 冻的要泡多久才化开 too
 # How much of something goes in (牛奶放多少, 糖加几勺): an amount in the cooking, not a pack's size.
 _PUT_IN_AMOUNT = re.compile(r"(放|加|倒|搁|兑)(多少|几)(?!天|个?月|周|星期|年|个?小时|个?钟|分钟)")  # 放几天: keeping
 

@@ -73,8 +73,11 @@ def with_pack_facts(found: Answer, question: str, catalog: list, sources: list[S
     pack = catalog_answer(question, products, sold) if products and sold else None
     found_dish = [dish_name(found.sources[0].title)] if found.sources else []  # the recipe retrieval found
     pack = pack or (_own_clause_pack(question, products, dishes or found_dish) if dishes or found_dish else None)
-    if pack is None:
-        return found
+    return found if pack is None else _pack_before(pack, found)
+
+
+def _pack_before(pack: Answer, found: Answer) -> Answer:
+    """The pack's facts, then the recipe's answer, citing both."""
     text = pack.answer.rpartition("（来源")[0] + found.answer.rpartition("（来源")[0]
     titles = [s.title for s in pack.sources] + [found.sources[0].title]
     return Answer(text + cite(titles), pack.sources + found.sources, mode="recipe")
@@ -87,11 +90,8 @@ def with_own_clause_pack(found: Answer, question: str, catalog: list, sources: l
     if found.mode != "recipe" or not dishes:
         return found
     products = [(p, t) for p, t in named_products(question, catalog) if len(t) > 1]
-    if (pack := _own_clause_pack(question, products, dishes, CATALOG_ONLY)) is None:  # 虾仁要用多少: the recipe's
-        return found
-    text = pack.answer.rpartition("（来源")[0] + found.answer.rpartition("（来源")[0]
-    return Answer(text + cite([s.title for s in pack.sources] + [found.sources[0].title]), pack.sources + found.sources,
-                  mode="recipe")
+    pack = _own_clause_pack(question, products, dishes, CATALOG_ONLY)  # 虾仁要用多少: the recipe's, no pack fact
+    return found if pack is None else _pack_before(pack, found)
 
 
 def _cited(answer: Answer) -> set[str]:

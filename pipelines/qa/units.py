@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pipelines.catalog.vocabulary import modifiers
 from pipelines.qa.attributes import CATALOG_ONLY, asked_attributes, asks_how_it_cooks, is_yes_no, recipe_part
 from pipelines.qa.choices import choice_options
-from pipelines.qa.message import A_NOT_A, ASKING_WORD, CONFIRMING, ENDS_IN_NOT
+from pipelines.qa.message import asks
 from pipelines.zh import pos_cut
 
 _BREAK = re.compile(r"[，,。；;？?！!]+")
@@ -151,9 +151,7 @@ def _asks_the_pack(unit: str) -> bool:
 
 def _asks(clause: str) -> bool:
     """A clause with a question word asks; 我麸质过敏 (an attribute, no question) tells."""
-    return bool(ASKING_WORD.search(clause) or is_yes_no(clause) or ENDS_IN_NOT.search(clause)
-                or CONFIRMING.search(clause) or A_NOT_A.search(clause) or choice_options(clause)  # 肥不肥, A还是B
-                or _EITHER.search(clause))
+    return asks(clause) or is_yes_no(clause) or bool(choice_options(clause) or _EITHER.search(clause))  # A还是B
 
 
 # 是A还是B closing the clause (是直接切了生吃还是得煎熟), whatever the options' length.
